@@ -1,0 +1,3 @@
+using Serverless.Connect.Cli;
+
+return await ConnectCommandLine.RunAsync(args).ConfigureAwait(false);
