@@ -97,6 +97,66 @@ public sealed class ConnectConfigLoader
         return ToWorker(values, context);
     }
 
+    /// <summary>Loads a partial configuration: a flat map, a <c>config:</c> block, or a resource's <c>spec.config</c>.</summary>
+    /// <param name="path">A <c>.yaml</c>, <c>.json</c> or <c>.properties</c> file.</param>
+    /// <returns>The settings.</returns>
+    /// <exception cref="ConfigLoadException">The file is missing or malformed.</exception>
+    public ConfigFragment LoadConfigFragment(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new ConfigLoadException([new ConfigProblem(null, "configuration file not found", path)]);
+        }
+
+        return LoadConfigFragmentText(TextFiles.Read(path), FormatOf(path), path);
+    }
+
+    /// <summary>Loads a partial configuration from text.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="format">Its format.</param>
+    /// <param name="sourceName">The name used in messages.</param>
+    /// <returns>The settings.</returns>
+    /// <exception cref="ConfigLoadException">The text is malformed.</exception>
+    public ConfigFragment LoadConfigFragmentText(string text, ConfigFormat format, string sourceName = "config")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var context = new LoadContext(sourceName, _environment);
+        IReadOnlyDictionary<string, string> values = new Dictionary<string, string>();
+        try
+        {
+            if (format == ConfigFormat.Properties)
+            {
+                values = JavaProperties.Parse(text);
+            }
+            else
+            {
+                var first = text.TrimStart();
+                var json = format == ConfigFormat.Json || (format == ConfigFormat.Auto && (first.StartsWith('{') || first.StartsWith('[')));
+                var root = json
+                    ? JsonDocumentReader.Read(text, sourceName, context.Warnings)
+                    : YamlDocumentReader.Read(text, sourceName, context.Warnings).FirstOrDefault(d => d is not DocScalar { Kind: ScalarKind.Null });
+                var mapping = root as DocMapping;
+                var inner = (mapping?.Get("spec") as DocMapping)?.Get("config") as DocMapping ?? mapping?.Get("config") as DocMapping ?? mapping;
+                if (inner is null)
+                {
+                    context.Error(null, "expected a mapping of configuration keys", root);
+                }
+                else
+                {
+                    values = ConfigMapFlattener.Flatten(inner, inner == mapping ? "$" : "config", context);
+                }
+            }
+        }
+        catch (ConfigException e)
+        {
+            context.Errors.Add(new ConfigProblem(null, e.Message));
+        }
+
+        ThrowIfErrors(context.Errors);
+        return new ConfigFragment(values, context.Warnings.ToList().AsReadOnly(), sourceName);
+    }
+
     private ConfigLoadResult LoadSources(IEnumerable<(string Text, ConfigFormat Format, string Source)> sources)
     {
         var connectors = new List<ConnectorConfig>();

@@ -46,26 +46,23 @@ public sealed class ConfigDef
             throw new ArgumentException($"Configuration {key.Name} is defined twice.", nameof(key));
         }
 
-        var normalized = key;
-        if (key.HasDefault && !key.IsRemoved)
-        {
-            try
-            {
-                var parsedDefault = ConfigValueParser.Parse(key.Name, key.DefaultValue, key.Type);
-                if (parsedDefault is not null)
-                {
-                    key.Validator?.EnsureValid(key.Name, parsedDefault);
-                }
+        _keys[key.Name] = Normalize(key);
+        return this;
+    }
 
-                normalized = key with { DefaultValue = parsedDefault };
-            }
-            catch (ConfigException e)
-            {
-                throw new ArgumentException($"Invalid default for {key.Name}: {e.Message}", nameof(key), e);
-            }
+    /// <summary>Replaces the definition of an existing key (for example to tighten its validator).</summary>
+    /// <param name="key">The new definition; its name must already be defined.</param>
+    /// <returns>This definition.</returns>
+    /// <exception cref="ArgumentException">The key is not defined.</exception>
+    public ConfigDef Replace(ConfigKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (!_keys.ContainsKey(key.Name))
+        {
+            throw new ArgumentException($"Configuration {key.Name} is not defined.", nameof(key));
         }
 
-        _keys[key.Name] = normalized;
+        _keys[key.Name] = Normalize(key);
         return this;
     }
 
@@ -262,6 +259,30 @@ public sealed class ConfigDef
         }
 
         return new ReadOnlyDictionary<string, string>(effective);
+    }
+
+    // Kafka parses defaults with the key's type and validates them when the key is defined.
+    private static ConfigKey Normalize(ConfigKey key)
+    {
+        if (!key.HasDefault || key.IsRemoved)
+        {
+            return key;
+        }
+
+        try
+        {
+            var parsedDefault = ConfigValueParser.Parse(key.Name, key.DefaultValue, key.Type);
+            if (parsedDefault is not null)
+            {
+                key.Validator?.EnsureValid(key.Name, parsedDefault);
+            }
+
+            return key with { DefaultValue = parsedDefault };
+        }
+        catch (ConfigException e)
+        {
+            throw new ArgumentException($"Invalid default for {key.Name}: {e.Message}", nameof(key), e);
+        }
     }
 
     private sealed class NoDefault

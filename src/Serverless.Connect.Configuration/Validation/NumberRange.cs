@@ -4,12 +4,12 @@ using Serverless.Connect.Configuration.Internal;
 namespace Serverless.Connect.Configuration.Validation;
 
 /// <summary>Accepts numbers within inclusive bounds (Kafka's <c>ConfigDef.Range</c>).</summary>
-public sealed class Range : IConfigValidator
+public sealed class NumberRange : IConfigValidator
 {
     private readonly object? _min;
     private readonly object? _max;
 
-    private Range(object? min, object? max)
+    private NumberRange(object? min, object? max)
     {
         _min = min;
         _max = max;
@@ -18,29 +18,29 @@ public sealed class Range : IConfigValidator
     /// <summary>A range with only a lower bound.</summary>
     /// <param name="min">The smallest accepted value.</param>
     /// <returns>The validator.</returns>
-    public static Range AtLeast(long min) => new(min, null);
+    public static NumberRange AtLeast(long min) => new(min, null);
 
     /// <summary>A range with only a lower bound.</summary>
     /// <param name="min">The smallest accepted value.</param>
     /// <returns>The validator.</returns>
-    public static Range AtLeast(double min) => new(min, null);
+    public static NumberRange AtLeast(double min) => new(min, null);
 
     /// <summary>A range with only an upper bound.</summary>
     /// <param name="max">The largest accepted value.</param>
     /// <returns>The validator.</returns>
-    public static Range AtMost(long max) => new(null, max);
+    public static NumberRange AtMost(long max) => new(null, max);
 
     /// <summary>A range with both bounds, both inclusive.</summary>
     /// <param name="min">The smallest accepted value.</param>
     /// <param name="max">The largest accepted value.</param>
     /// <returns>The validator.</returns>
-    public static Range Between(long min, long max) => new(min, max);
+    public static NumberRange Between(long min, long max) => new(min, max);
 
     /// <summary>A range with both bounds, both inclusive.</summary>
     /// <param name="min">The smallest accepted value.</param>
     /// <param name="max">The largest accepted value.</param>
     /// <returns>The validator.</returns>
-    public static Range Between(double min, double max) => new(min, max);
+    public static NumberRange Between(double min, double max) => new(min, max);
 
     /// <inheritdoc />
     public void EnsureValid(string name, object? value)
