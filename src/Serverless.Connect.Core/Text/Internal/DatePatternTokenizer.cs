@@ -9,7 +9,8 @@ namespace Serverless.Connect.Text.Internal;
 internal static class DatePatternTokenizer
 {
     /// <exception cref="ArgumentException">Unknown letter or unterminated quote.</exception>
-    public static List<DatePatternToken> Tokenize(string pattern, string letters, Func<char, string> illegalLetterMessage)
+    public static List<DatePatternToken> Tokenize(string pattern, string letters, Func<char, string> illegalLetterMessage,
+        bool unterminatedQuoteIsLiteral = false)
     {
         var tokens = new List<DatePatternToken>();
         var literal = new StringBuilder();
@@ -19,7 +20,7 @@ internal static class DatePatternTokenizer
             var c = pattern[i];
             if (c == '\'')
             {
-                i = ReadQuoted(pattern, i, literal);
+                i = ReadQuoted(pattern, i, literal, unterminatedQuoteIsLiteral);
                 continue;
             }
 
@@ -49,7 +50,7 @@ internal static class DatePatternTokenizer
         return tokens;
     }
 
-    private static int ReadQuoted(string pattern, int quote, StringBuilder literal)
+    private static int ReadQuoted(string pattern, int quote, StringBuilder literal, bool unterminatedIsLiteral)
     {
         if (quote + 1 < pattern.Length && pattern[quote + 1] == '\'')
         {
@@ -75,7 +76,7 @@ internal static class DatePatternTokenizer
             literal.Append(pattern[i++]);
         }
 
-        throw new ArgumentException($"Unterminated quote in date pattern '{pattern}'", nameof(pattern));
+        return unterminatedIsLiteral ? i : throw new ArgumentException($"Unterminated quote in date pattern '{pattern}'", nameof(pattern));
     }
 
     private static void Flush(List<DatePatternToken> tokens, StringBuilder literal)

@@ -12,9 +12,9 @@ internal static class JavaCalendar
 
     private const long JulianDayOfEpoch = 2440588;
 
-    public static (int Year, int Month, int Day) FromEpochDay(long epochDay)
+    public static (int Year, int Month, int Day) FromEpochDay(long epochDay, bool gregorianOnly = false)
     {
-        if (epochDay >= CutoverEpochDay)
+        if (gregorianOnly || epochDay >= CutoverEpochDay)
         {
             return FromGregorian(epochDay);
         }
@@ -23,14 +23,14 @@ internal static class JavaCalendar
     }
 
     /// <summary>Epoch day of a (possibly out-of-range, lenient) date: Julian if the Gregorian reading falls before the cutover.</summary>
-    public static long ToEpochDay(long year, long month, long day)
+    public static long ToEpochDay(long year, long month, long day, bool gregorianOnly = false)
     {
         // Normalise the month first so lenient values like month 13 or 0 roll into the neighbouring year.
         var monthIndex = month - 1;
         year += FloorDiv(monthIndex, 12);
         month = FloorMod(monthIndex, 12) + 1;
         var gregorian = GregorianEpochDay(year, month, 1) + day - 1;
-        if (gregorian >= CutoverEpochDay)
+        if (gregorianOnly || gregorian >= CutoverEpochDay)
         {
             return gregorian;
         }
@@ -43,19 +43,20 @@ internal static class JavaCalendar
 
     public static int DayOfWeek(long epochDay) => (int)FloorMod(epochDay + 4, 7) + 1;
 
-    public static int DayOfYear(long epochDay, int year) => (int)(epochDay - ToEpochDay(year, 1, 1)) + 1;
+    public static int DayOfYear(long epochDay, int year, bool gregorianOnly = false) =>
+        (int)(epochDay - ToEpochDay(year, 1, 1, gregorianOnly)) + 1;
 
     /// <summary>Java's WEEK_OF_YEAR and the week-based year it belongs to.</summary>
-    public static (int WeekYear, int Week) WeekOfYear(long epochDay, int year, int firstDayOfWeek, int minimalDays)
+    public static (int WeekYear, int Week) WeekOfYear(long epochDay, int year, int firstDayOfWeek, int minimalDays, bool gregorianOnly = false)
     {
-        var start = FirstWeekStart(ToEpochDay(year, 1, 1), firstDayOfWeek, minimalDays);
+        var start = FirstWeekStart(ToEpochDay(year, 1, 1, gregorianOnly), firstDayOfWeek, minimalDays);
         if (epochDay < start)
         {
-            var previous = FirstWeekStart(ToEpochDay(year - 1, 1, 1), firstDayOfWeek, minimalDays);
+            var previous = FirstWeekStart(ToEpochDay(year - 1, 1, 1, gregorianOnly), firstDayOfWeek, minimalDays);
             return (year - 1, (int)((epochDay - previous) / 7) + 1);
         }
 
-        var next = FirstWeekStart(ToEpochDay(year + 1, 1, 1), firstDayOfWeek, minimalDays);
+        var next = FirstWeekStart(ToEpochDay(year + 1, 1, 1, gregorianOnly), firstDayOfWeek, minimalDays);
         if (epochDay >= next)
         {
             return (year + 1, 1);

@@ -73,9 +73,18 @@ internal static class JavaTimeZoneNames
         ["Africa/Johannesburg"] = ("SAST", null),
     };
 
-    /// <summary>Java's <c>z</c> (short) or <c>zzzz</c> (long) text for the zone at an instant.</summary>
-    public static string Name(TimeZoneInfo zone, DateTimeOffset instant, bool longForm)
+    /// <summary>
+    /// Java's <c>z</c> (short) or <c>zzzz</c> (long) text for the zone at an instant. Zones without a name print as an
+    /// offset: <c>GMT-05:00</c> in Java, <c>-05:00</c> in Joda (<paramref name="joda"/>).
+    /// </summary>
+    public static string Name(TimeZoneInfo zone, DateTimeOffset instant, bool longForm, bool joda = false)
     {
+        var fallback = joda ? (Func<TimeSpan, string>)(o => Offset(o, colon: true, minutes: true)) : GmtOffset;
+        if (zone.Id.Length > 0 && zone.Id[0] is '+' or '-')
+        {
+            return joda ? zone.Id : GmtOffset(zone.BaseUtcOffset);
+        }
+
         var offset = zone.GetUtcOffset(instant);
         var daylight = zone.IsDaylightSavingTime(instant);
         if (!longForm)
@@ -85,7 +94,7 @@ internal static class JavaTimeZoneNames
                 return daylight && names.Daylight is not null ? names.Daylight : names.Standard;
             }
 
-            return GmtOffset(offset);
+            return fallback(offset);
         }
 
         if (s_abbreviations.TryGetValue(zone.Id, out var known) && known.Standard is "UTC")
@@ -100,11 +109,11 @@ internal static class JavaTimeZoneNames
 
         if (zone.Id.StartsWith("Etc/", StringComparison.OrdinalIgnoreCase))
         {
-            return GmtOffset(offset);
+            return fallback(offset);
         }
 
         var name = daylight ? zone.DaylightName : zone.StandardName;
-        return string.IsNullOrWhiteSpace(name) ? GmtOffset(offset) : name;
+        return string.IsNullOrWhiteSpace(name) ? fallback(offset) : name;
     }
 
     /// <summary>Java's fallback <c>GMT+05:30</c> (or plain <c>GMT</c> for zero).</summary>
