@@ -94,9 +94,9 @@ internal static class ConfigValueParser
         {
             return value switch
             {
-                int i when type == ConfigType.Int => i,
-                short s when type == ConfigType.Short => s,
-                int or long when type == ConfigType.Long => Convert.ToInt64(value, CultureInfo.InvariantCulture),
+                int i when type == ConfigType.Int => (object)i,
+                short s when type == ConfigType.Short => (object)s,
+                int or long when type == ConfigType.Long => (object)Convert.ToInt64(value, CultureInfo.InvariantCulture),
                 _ => throw NotOfType(name, value, type == ConfigType.Short ? "a short" : type == ConfigType.Int ? "an integer" : "a long"),
             };
         }
@@ -119,8 +119,8 @@ internal static class ConfigValueParser
         {
             return value switch
             {
-                double d => d,
-                float or int or long or short or decimal => Convert.ToDouble(value, CultureInfo.InvariantCulture),
+                double d => (object)d,
+                float or int or long or short or decimal => (object)Convert.ToDouble(value, CultureInfo.InvariantCulture),
                 _ => throw NotOfType(name, value, "a double"),
             };
         }
