@@ -14,6 +14,8 @@ namespace Serverless.Connect.Text;
 /// <remarks>
 /// Matching works on UTF-16 code units: outside literals, a supplementary character counts as two characters for
 /// <c>.</c> and negated classes, where Java counts one code point. Look-behind length is not checked as Java does.
+/// <c>\b</c> uses .NET's Unicode word characters, as JDK 17 does (JDK 19+ switched <c>\b</c> to ASCII <c>\w</c>);
+/// the two agree on ASCII text such as topic and table names.
 /// </remarks>
 public sealed class JavaRegex
 {

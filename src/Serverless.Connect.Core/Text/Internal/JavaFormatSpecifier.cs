@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Serverless.Connect.Text;
+namespace Serverless.Connect.Text.Internal;
 
 /// <summary>One parsed <c>java.util.Formatter</c> specifier: <c>%[index$][flags][width][.precision]conversion</c>.</summary>
 internal sealed record JavaFormatSpecifier(string Text, int End, int? ExplicitIndex, bool Relative, string Flags, int? Width, int? Precision, char Conversion)
