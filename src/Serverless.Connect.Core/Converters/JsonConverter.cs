@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Serverless.Connect.Converters.Internal;
 using Serverless.Connect.Data;
@@ -99,6 +100,8 @@ public sealed class JsonConverter : IConverter
             return SchemaAndValue.Null;
         }
 
+        var scratch = ReadScratch.Current;
+        var scratchStart = scratch.Count;
         try
         {
             if (value.Trim(" \t\r\n"u8).IsEmpty)
@@ -113,9 +116,13 @@ public sealed class JsonConverter : IConverter
                 ? ReadEnvelope(ref reader, value)
                 : new SchemaAndValue(null, JsonValueReader.Read(ref reader, null, _config));
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or OverflowException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or OverflowException or DecoderFallbackException)
         {
             throw new DataException("Converting byte[] to Kafka Connect data failed due to serialization error: ", e);
+        }
+        finally
+        {
+            scratch.Truncate(scratchStart);
         }
     }
 

@@ -1,3 +1,4 @@
+using Serverless.Connect.Converters;
 using Serverless.Connect.Data;
 using Serverless.Connect.Errors;
 
@@ -21,11 +22,11 @@ public sealed class JsonConverterSchemalessTests
     [Fact]
     public void Objects_BecomeOrderedMapsWithStringKeys()
     {
-        var map = Assert.IsType<Dictionary<object, object?>>(_converter.Read("{\"b\":1,\"a\":[true,null,\"x\"],\"c\":{\"d\":1.5}}").Value);
+        var map = Assert.IsType<ConnectMap>(_converter.Read("{\"b\":1,\"a\":[true,null,\"x\"],\"c\":{\"d\":1.5}}").Value);
 
         Assert.Equal(["b", "a", "c"], map.Keys);
-        Assert.Equal(new List<object?> { true, null, "x" }, (List<object?>)map["a"]!);
-        Assert.Equal(1.5, ((Dictionary<object, object?>)map["c"]!)["d"]);
+        Assert.Equal(new object?[] { true, null, "x" }, Assert.IsAssignableFrom<IReadOnlyList<object?>>(map["a"]));
+        Assert.Equal(1.5, Assert.IsAssignableFrom<IReadOnlyDictionary<object, object?>>(map["c"])["d"]);
         Assert.Null(_converter.Read("null").Value);
         Assert.Null(_converter.Read("null").Schema);
     }
@@ -33,15 +34,43 @@ public sealed class JsonConverterSchemalessTests
     [Fact]
     public void DuplicateKeys_LastWins()
     {
-        var map = Assert.IsType<Dictionary<object, object?>>(_converter.Read("{\"a\":1,\"a\":2}").Value);
+        var map = Assert.IsType<ConnectMap>(_converter.Read("{\"a\":1,\"b\":0,\"a\":2}").Value);
         Assert.Equal(2L, map["a"]);
+        Assert.Equal(["a", "b"], map.Keys);
     }
 
     [Fact]
     public void EscapedKeysAndStrings_AreUnescaped()
     {
-        var map = Assert.IsType<Dictionary<object, object?>>(_converter.Read("{\"a\\u0062\":\"\\u00e9\\n\"}").Value);
+        var map = Assert.IsType<ConnectMap>(_converter.Read("{\"a\\u0062\":\"\\u00e9\\n\"}").Value);
         Assert.Equal("é\n", map["ab"]);
+    }
+
+    [Fact]
+    public void LargeObjects_AreIndexed_AndRepeatedReadsAgree()
+    {
+        var json = "{" + string.Join(",", Enumerable.Range(0, 40).Select(i => $"\"k{i}\":{i}")) + "}";
+        var first = Assert.IsType<ConnectMap>(_converter.Read(json).Value);
+        var second = Assert.IsType<ConnectMap>(_converter.Read(json).Value);
+
+        Assert.Equal(40, first.Count);
+        Assert.Equal(39L, first["k39"]);
+        Assert.False(first.ContainsKey("k40"));
+        Assert.Equal(second.Keys, first.Keys);
+    }
+
+    [Fact]
+    public void InvalidUtf8_IsASerializationError()
+    {
+        var e = Assert.Throws<DataException>(() => _converter.ToConnectData("t", [(byte)'"', 0xFF, (byte)'"']));
+        Assert.StartsWith("Converting byte[] to Kafka Connect data failed", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FailedRead_DoesNotCorruptLaterReads()
+    {
+        Assert.Throws<DataException>(() => _converter.Read("{\"a\":[1,2,{\"b\":tru"));
+        Assert.Equal(new SchemaAndValue(null, ConnectMap.Create([new("x", new object?[] { 1L })])), _converter.Read("{\"x\":[1]}"));
     }
 
     [Fact]

@@ -60,7 +60,7 @@ internal static class JsonValueReader
             case SchemaType.Float64:
                 return ReadDouble(ref reader, schema);
             case SchemaType.String:
-                return reader.TokenType == JsonTokenType.String ? reader.GetString() : throw Mismatch(schema, reader.TokenType);
+                return reader.TokenType == JsonTokenType.String ? ReadString(ref reader) : throw Mismatch(schema, reader.TokenType);
             case SchemaType.Bytes:
                 return reader.TokenType == JsonTokenType.String ? ReadBase64(ref reader) : throw Mismatch(schema, reader.TokenType);
             case SchemaType.Array:
@@ -112,27 +112,35 @@ internal static class JsonValueReader
             case JsonTokenType.False:
                 return BoxCache.False;
             case JsonTokenType.String:
-                return reader.GetString();
+                return ReadString(ref reader);
             case JsonTokenType.Number:
                 return IsIntegral(reader.ValueSpan) ? BoxCache.Int64(ParseIntegral(reader.ValueSpan)) : ParseDouble(reader.ValueSpan);
             case JsonTokenType.StartArray:
-                var list = new List<object?>();
+            {
+                var scratch = ReadScratch.Current;
+                var start = scratch.Count;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    list.Add(ReadSchemaless(ref reader));
+                    scratch.Push(ReadSchemaless(ref reader));
                 }
 
-                return list;
+                return scratch.PopArray(start);
+            }
+
             case JsonTokenType.StartObject:
-                var map = new Dictionary<object, object?>();
+            {
+                var scratch = ReadScratch.Current;
+                var start = scratch.Count;
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    var key = reader.ValueIsEscaped ? reader.GetString()! : PropertyNameCache.Get(reader.ValueSpan);
+                    scratch.Push(ReadPropertyName(ref reader));
                     reader.Read();
-                    map[key] = ReadSchemaless(ref reader);
+                    scratch.Push(ReadSchemaless(ref reader));
                 }
 
-                return map;
+                return scratch.PopMap(start);
+            }
+
             default:
                 throw new DataException($"Unexpected JSON token {reader.TokenType}");
         }
@@ -197,7 +205,7 @@ internal static class JsonValueReader
         }
     }
 
-    private static List<object?> ReadArray(ref Utf8JsonReader reader, Schema schema, JsonConverterConfig config)
+    private static object?[] ReadArray(ref Utf8JsonReader reader, Schema schema, JsonConverterConfig config)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -205,20 +213,22 @@ internal static class JsonValueReader
         }
 
         var elementSchema = schema.ValueSchema;
-        var list = new List<object?>();
+        var scratch = ReadScratch.Current;
+        var start = scratch.Count;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            list.Add(Read(ref reader, elementSchema, config));
+            scratch.Push(Read(ref reader, elementSchema, config));
         }
 
-        return list;
+        return scratch.PopArray(start);
     }
 
-    private static Dictionary<object, object?> ReadMap(ref Utf8JsonReader reader, Schema schema, JsonConverterConfig config)
+    private static ConnectMap ReadMap(ref Utf8JsonReader reader, Schema schema, JsonConverterConfig config)
     {
         var keySchema = schema.KeySchema!;
         var valueSchema = schema.ValueSchema;
-        var map = new Dictionary<object, object?>();
+        var scratch = ReadScratch.Current;
+        var start = scratch.Count;
         if (keySchema.Type == SchemaType.String)
         {
             if (reader.TokenType != JsonTokenType.StartObject)
@@ -228,12 +238,12 @@ internal static class JsonValueReader
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var key = reader.ValueIsEscaped ? reader.GetString()! : PropertyNameCache.Get(reader.ValueSpan);
+                scratch.Push(ReadPropertyName(ref reader));
                 reader.Read();
-                map[key] = Read(ref reader, valueSchema, config);
+                scratch.Push(Read(ref reader, valueSchema, config));
             }
 
-            return map;
+            return scratch.PopMap(start);
         }
 
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -272,10 +282,11 @@ internal static class JsonValueReader
                 throw new DataException($"Found invalid map entry, expected length 2 but found :{count}");
             }
 
-            map[key ?? throw new DataException("Map keys may not be null")] = value;
+            scratch.Push(key ?? throw new DataException("Map keys may not be null"));
+            scratch.Push(value);
         }
 
-        return map;
+        return scratch.PopMap(start);
     }
 
     private static Struct ReadStruct(ref Utf8JsonReader reader, Schema schema, JsonConverterConfig config)
@@ -333,6 +344,12 @@ internal static class JsonValueReader
 
         return new Struct(schema, values, knownValid: true);
     }
+
+    private static string ReadPropertyName(ref Utf8JsonReader reader) =>
+        reader.ValueIsEscaped ? reader.GetString()! : Utf8StringCache.Names.Get(reader.ValueSpan);
+
+    private static string ReadString(ref Utf8JsonReader reader) =>
+        reader.ValueIsEscaped ? reader.GetString()! : Utf8StringCache.Values.Get(reader.ValueSpan);
 
     private static byte[] ReadBase64(ref Utf8JsonReader reader)
     {

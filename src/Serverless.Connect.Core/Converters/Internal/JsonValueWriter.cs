@@ -143,7 +143,19 @@ internal static class JsonValueWriter
     private static void WriteArray(JsonOutput output, Schema? elementSchema, object value, JsonConverterConfig config)
     {
         output.WriteByte((byte)'[');
-        if (value is IReadOnlyList<object?> list)
+        if (value is object?[] array)
+        {
+            for (var i = 0; i < array.Length; i++)
+            {
+                if (i > 0)
+                {
+                    output.WriteByte((byte)',');
+                }
+
+                Write(output, elementSchema, array[i], config);
+            }
+        }
+        else if (value is IReadOnlyList<object?> list)
         {
             for (var i = 0; i < list.Count; i++)
             {
@@ -177,26 +189,41 @@ internal static class JsonValueWriter
     {
         var keySchema = schema?.KeySchema;
         var valueSchema = schema?.ValueSchema;
-        var entries = value as IReadOnlyDictionary<object, object?>;
-        var legacy = entries is null ? (IDictionary)value : null;
 
         // String keys become a JSON object; any other key type becomes an array of [key, value] pairs.
-        var objectMode = schema is not null ? keySchema!.Type == SchemaType.String : AllKeysAreStrings(entries, legacy);
+        var objectMode = schema is not null ? keySchema!.Type == SchemaType.String : AllKeysAreStrings(value);
         output.WriteByte(objectMode ? (byte)'{' : (byte)'[');
         var first = true;
-        if (entries is not null)
+        switch (value)
         {
-            foreach (var (key, entryValue) in entries)
-            {
-                WriteEntry(output, keySchema, valueSchema, key, entryValue, objectMode, ref first, config);
-            }
-        }
-        else
-        {
-            foreach (DictionaryEntry entry in legacy!)
-            {
-                WriteEntry(output, keySchema, valueSchema, entry.Key, entry.Value, objectMode, ref first, config);
-            }
+            case ConnectMap map:
+                for (var i = 0; i < map.Count; i++)
+                {
+                    WriteEntry(output, keySchema, valueSchema, map.KeyAt(i), map.ValueAt(i), objectMode, ref first, config);
+                }
+
+                break;
+            case Dictionary<object, object?> dictionary:
+                foreach (var (key, entryValue) in dictionary)
+                {
+                    WriteEntry(output, keySchema, valueSchema, key, entryValue, objectMode, ref first, config);
+                }
+
+                break;
+            case IReadOnlyDictionary<object, object?> entries:
+                foreach (var (key, entryValue) in entries)
+                {
+                    WriteEntry(output, keySchema, valueSchema, key, entryValue, objectMode, ref first, config);
+                }
+
+                break;
+            default:
+                foreach (DictionaryEntry entry in (IDictionary)value)
+                {
+                    WriteEntry(output, keySchema, valueSchema, entry.Key, entry.Value, objectMode, ref first, config);
+                }
+
+                break;
         }
 
         output.WriteByte(objectMode ? (byte)'}' : (byte)']');
@@ -238,30 +265,35 @@ internal static class JsonValueWriter
         }
     }
 
-    private static bool AllKeysAreStrings(IReadOnlyDictionary<object, object?>? entries, IDictionary? legacy)
+    private static bool AllKeysAreStrings(object value)
     {
-        if (entries is not null)
+        switch (value)
         {
-            foreach (var key in entries.Keys)
-            {
-                if (key is not string)
+            case ConnectMap map:
+                for (var i = 0; i < map.Count; i++)
                 {
-                    return false;
+                    if (map.KeyAt(i) is not string)
+                    {
+                        return false;
+                    }
                 }
-            }
 
-            return true;
+                return true;
+            case Dictionary<object, object?> dictionary:
+                foreach (var key in dictionary.Keys)
+                {
+                    if (key is not string)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case IReadOnlyDictionary<object, object?> entries:
+                return entries.Keys.All(key => key is string);
+            default:
+                return ((IDictionary)value).Keys.Cast<object>().All(key => key is string);
         }
-
-        foreach (var key in legacy!.Keys)
-        {
-            if (key is not string)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static void WriteStruct(JsonOutput output, Schema? schema, object value, JsonConverterConfig config)
