@@ -12,7 +12,7 @@ namespace Serverless.Connect.Configuration.Internal;
 internal sealed class YamlDocumentReader
 {
     private readonly string _source;
-    private readonly List<ConfigProblem> _warnings;
+    private List<ConfigProblem> _warnings;
     private readonly Dictionary<string, DocNode> _anchors = new(StringComparer.Ordinal);
 
     private YamlDocumentReader(string source, List<ConfigProblem> warnings)
@@ -24,7 +24,15 @@ internal sealed class YamlDocumentReader
     /// <summary>Reads all documents; empty documents are returned as null scalars.</summary>
     public static IReadOnlyList<DocNode> Read(string text, string source, List<ConfigProblem> warnings)
     {
-        var reader = new YamlDocumentReader(source, warnings);
+        var documents = ReadWithWarnings(text, source);
+        warnings.AddRange(documents.SelectMany(d => d.Warnings));
+        return documents.Select(d => d.Root).ToList();
+    }
+
+    /// <summary>Reads all documents, each with the warnings found in it (duplicate keys).</summary>
+    public static IReadOnlyList<(DocNode Root, IReadOnlyList<ConfigProblem> Warnings)> ReadWithWarnings(string text, string source)
+    {
+        var reader = new YamlDocumentReader(source, []);
         try
         {
             return reader.ReadStream(new Parser(new StringReader(text)));
@@ -36,14 +44,15 @@ internal sealed class YamlDocumentReader
         }
     }
 
-    private List<DocNode> ReadStream(Parser parser)
+    private List<(DocNode Root, IReadOnlyList<ConfigProblem> Warnings)> ReadStream(Parser parser)
     {
-        var documents = new List<DocNode>();
+        var documents = new List<(DocNode Root, IReadOnlyList<ConfigProblem> Warnings)>();
         parser.Consume<StreamStart>();
         while (parser.TryConsume<DocumentStart>(out _))
         {
             _anchors.Clear();
-            documents.Add(ReadNode(parser));
+            _warnings = [];
+            documents.Add((ReadNode(parser), _warnings.AsReadOnly()));
             parser.Consume<DocumentEnd>();
         }
 

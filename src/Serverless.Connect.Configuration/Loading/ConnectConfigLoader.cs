@@ -217,15 +217,41 @@ public sealed class ConnectConfigLoader
 
                 break;
             case ConfigFormat.Json:
-                DocumentInterpreter.Interpret(JsonDocumentReader.Read(text, context.Source, context.Warnings), context, connectors, workers);
+                var jsonWarnings = new List<ConfigProblem>();
+                var root = JsonDocumentReader.Read(text, context.Source, jsonWarnings);
+                InterpretDocument(root, jsonWarnings, context, connectors, workers);
                 break;
             default:
-                foreach (var document in YamlDocumentReader.Read(text, context.Source, context.Warnings))
+                foreach (var (document, warnings) in YamlDocumentReader.ReadWithWarnings(text, context.Source))
                 {
-                    DocumentInterpreter.Interpret(document, context, connectors, workers);
+                    InterpretDocument(document, warnings, context, connectors, workers);
                 }
 
                 break;
+        }
+    }
+
+    // Warnings found while parsing a document (duplicate keys) belong to the configurations read from it.
+    private static void InterpretDocument(
+        DocNode root, IReadOnlyList<ConfigProblem> parseWarnings, LoadContext context, List<ConnectorConfig> connectors, List<WorkerConfig> workers)
+    {
+        context.Warnings.AddRange(parseWarnings);
+        var connectorCount = connectors.Count;
+        var workerCount = workers.Count;
+        DocumentInterpreter.Interpret(root, context, connectors, workers);
+        if (parseWarnings.Count == 0)
+        {
+            return;
+        }
+
+        for (var i = connectorCount; i < connectors.Count; i++)
+        {
+            connectors[i] = connectors[i] with { Warnings = [.. parseWarnings, .. connectors[i].Warnings] };
+        }
+
+        for (var i = workerCount; i < workers.Count; i++)
+        {
+            workers[i] = workers[i] with { Warnings = [.. parseWarnings, .. workers[i].Warnings] };
         }
     }
 
