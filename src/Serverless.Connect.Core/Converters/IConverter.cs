@@ -16,7 +16,7 @@ public interface IConverter
     /// <summary>Configures the converter.</summary>
     /// <param name="configs">Converter settings without the <c>key.converter.</c>/<c>value.converter.</c> prefix.</param>
     /// <param name="isKey">Whether the converter handles record keys (otherwise values).</param>
-    /// <exception cref="ConfigException">A setting is invalid.</exception>
+    /// <exception cref="ConverterConfigException">A setting is invalid.</exception>
     void Configure(IReadOnlyDictionary<string, string> configs, bool isKey);
 
     /// <summary>Serializes a Connect value.</summary>

@@ -36,7 +36,7 @@ public sealed record JsonConverterConfig
     /// <summary>Parses converter settings (keys without the <c>key.converter.</c>/<c>value.converter.</c> prefix).</summary>
     /// <param name="configs">The settings; unknown keys are ignored.</param>
     /// <returns>The configuration.</returns>
-    /// <exception cref="ConfigException">A value is invalid.</exception>
+    /// <exception cref="ConverterConfigException">A value is invalid.</exception>
     public static JsonConverterConfig Parse(IReadOnlyDictionary<string, string> configs)
     {
         ArgumentNullException.ThrowIfNull(configs);
@@ -50,7 +50,7 @@ public sealed record JsonConverterConfig
             {
                 "BASE64" => DecimalFormat.Base64,
                 "NUMERIC" => DecimalFormat.Numeric,
-                _ => throw new ConfigException(DecimalFormatConfig, decimalFormat, "String must be one of (case insensitive): BASE64, NUMERIC"),
+                _ => throw new ConverterConfigException(DecimalFormatConfig, decimalFormat, "String must be one of (case insensitive): BASE64, NUMERIC"),
             },
         };
     }

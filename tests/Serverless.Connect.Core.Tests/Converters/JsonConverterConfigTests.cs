@@ -41,7 +41,7 @@ public sealed class JsonConverterConfigTests
     [InlineData("schemas.cache.size", "many", "Invalid value many for configuration schemas.cache.size: Not a number of type INT")]
     public void InvalidValues_Throw(string key, string value, string message)
     {
-        var e = Assert.Throws<ConfigException>(() => JsonConverterConfig.Parse(new Dictionary<string, string> { [key] = value }));
+        var e = Assert.Throws<ConverterConfigException>(() => JsonConverterConfig.Parse(new Dictionary<string, string> { [key] = value }));
         Assert.Equal(message, e.Message);
         Assert.Equal(key, e.ConfigName);
     }

@@ -75,5 +75,5 @@ public sealed class StringConverterTests
 
     [Fact]
     public void UnknownEncoding_Throws() =>
-        Assert.Throws<ConfigException>(() => Create("no-such-charset"));
+        Assert.Throws<ConverterConfigException>(() => Create("no-such-charset"));
 }

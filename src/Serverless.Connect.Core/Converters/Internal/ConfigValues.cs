@@ -27,7 +27,7 @@ internal static class ConfigValues
             return false;
         }
 
-        throw new ConfigException(name, value, "Expected value to be either true or false");
+        throw new ConverterConfigException(name, value, "Expected value to be either true or false");
     }
 
     public static int GetInt32(IReadOnlyDictionary<string, string> configs, string name, int defaultValue, int minimum)
@@ -39,12 +39,12 @@ internal static class ConfigValues
 
         if (!int.TryParse(value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var result))
         {
-            throw new ConfigException(name, value, "Not a number of type INT");
+            throw new ConverterConfigException(name, value, "Not a number of type INT");
         }
 
         if (result < minimum)
         {
-            throw new ConfigException(name, value, $"Value must be at least {minimum}");
+            throw new ConverterConfigException(name, value, $"Value must be at least {minimum}");
         }
 
         return result;

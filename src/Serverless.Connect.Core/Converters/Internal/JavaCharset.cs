@@ -57,7 +57,7 @@ internal sealed class JavaCharset
             var provided = CodePagesEncodingProvider.Instance.GetEncoding(name.Trim(), _question, _replacement);
             if (provided is null)
             {
-                throw new ConfigException(configName, name, "Unsupported charset");
+                throw new ConverterConfigException(configName, name, "Unsupported charset");
             }
 
             return new JavaCharset(name.Trim(), provided, false);

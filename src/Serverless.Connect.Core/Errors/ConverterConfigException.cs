@@ -1,20 +1,21 @@
 namespace Serverless.Connect.Errors;
 
 /// <summary>
-/// An invalid configuration value. The message follows Kafka's <c>ConfigException</c>:
+/// An invalid converter setting (for example <c>decimal.format</c>). The message follows Kafka's <c>ConfigException</c>:
 /// <c>Invalid value &lt;value&gt; for configuration &lt;name&gt;: &lt;reason&gt;</c>.
 /// </summary>
-public sealed class ConfigException : ConnectException
+/// <remarks>Named apart from <c>Serverless.Connect.Configuration.ConfigException</c> so both namespaces can be imported together.</remarks>
+public sealed class ConverterConfigException : ConnectException
 {
     /// <summary>Initializes a new instance with a generic message.</summary>
-    public ConfigException()
+    public ConverterConfigException()
         : this("Invalid configuration.")
     {
     }
 
     /// <summary>Initializes a new instance.</summary>
     /// <param name="message">The error description.</param>
-    public ConfigException(string message)
+    public ConverterConfigException(string message)
         : base(message)
     {
     }
@@ -22,7 +23,7 @@ public sealed class ConfigException : ConnectException
     /// <summary>Initializes a new instance.</summary>
     /// <param name="message">The error description.</param>
     /// <param name="innerException">The cause.</param>
-    public ConfigException(string message, Exception? innerException)
+    public ConverterConfigException(string message, Exception? innerException)
         : base(message, innerException)
     {
     }
@@ -31,7 +32,7 @@ public sealed class ConfigException : ConnectException
     /// <param name="name">The configuration name.</param>
     /// <param name="value">The rejected value.</param>
     /// <param name="reason">Why it was rejected, or <see langword="null"/>.</param>
-    public ConfigException(string name, string? value, string? reason)
+    public ConverterConfigException(string name, string? value, string? reason)
         : base($"Invalid value {value ?? "null"} for configuration {name}" + (reason is null ? string.Empty : ": " + reason))
     {
         ConfigName = name;
