@@ -158,6 +158,7 @@ public sealed class JsonConverter : IConverter
     private void Apply(JsonConverterConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
+        ArgumentOutOfRangeException.ThrowIfNegative(config.SchemasCacheSize, nameof(config));
         _fromConnectCache = new JsonBySchemaCache(config.SchemasCacheSize);
         _toConnectCache = new SchemaByJsonCache(config.SchemasCacheSize);
         _config = config;
