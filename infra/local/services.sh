@@ -51,6 +51,7 @@ wait_port() { # host port seconds
   done
 }
 
+# Every service is started with fd 8 (the lock) closed: a daemon that inherits it would hold the lock forever.
 # A PID file is trusted only while that PID is alive and still runs the command we started (PIDs get reused).
 alive() { # pidfile marker
   [[ -f "$1" ]] || return 1
@@ -140,7 +141,7 @@ CONF
   [[ $(id -u) -eq 0 ]] && chown postgres: "$PG_DIR/run"
   log "starting PostgreSQL on 127.0.0.1:$port"
   pg_run "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/postgres.log" -w -t 60 \
-    -o "-p $port -k $PG_DIR/run" start >&2 || { tail -20 "$PG_DIR/postgres.log" >&2; die "PostgreSQL did not start"; }
+    -o "-p $port -k $PG_DIR/run" start >&2 8>&- || { tail -20 "$PG_DIR/postgres.log" >&2; die "PostgreSQL did not start"; }
   echo "$port" >"$STATE_DIR/postgres.port"
 }
 
@@ -160,7 +161,7 @@ start_s3rver() {
   mkdir -p "$STATE_DIR/s3rver-data"
   log "starting s3rver on 127.0.0.1:$port"
   nohup "$LOCAL_DIR/node_modules/.bin/s3rver" --address 127.0.0.1 --port "$port" \
-    --directory "$STATE_DIR/s3rver-data" --silent </dev/null >"$STATE_DIR/s3rver.log" 2>&1 &
+    --directory "$STATE_DIR/s3rver-data" --silent </dev/null >"$STATE_DIR/s3rver.log" 2>&1 8>&- &
   echo $! >"$STATE_DIR/s3rver.pid"
   echo "$port" >"$STATE_DIR/s3rver.port"
   wait_port 127.0.0.1 "$port" 30 || { cat "$STATE_DIR/s3rver.log" >&2; die "s3rver did not start"; }
@@ -174,7 +175,7 @@ start_azurite() {
   log "starting Azurite (blob) on 127.0.0.1:$port"
   nohup "$LOCAL_DIR/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$port" \
     --location "$STATE_DIR/azurite-data" --silent --skipApiVersionCheck --loose --disableTelemetry \
-    </dev/null >"$STATE_DIR/azurite.log" 2>&1 &
+    </dev/null >"$STATE_DIR/azurite.log" 2>&1 8>&- &
   echo $! >"$STATE_DIR/azurite.pid"
   echo "$port" >"$STATE_DIR/azurite.port"
   wait_port 127.0.0.1 "$port" 30 || { cat "$STATE_DIR/azurite.log" >&2; die "Azurite did not start"; }
@@ -182,9 +183,12 @@ start_azurite() {
 
 start_kafka() {
   alive "$STATE_DIR/kafka.pid" "connect.dll kafka" && return
-  log "starting the embedded Kafka (./connect kafka)"
+  local control_port
+  control_port="$(free_port)"
+  echo "$control_port" >"$STATE_DIR/kafka-control.port"
+  log "starting the embedded Kafka (./connect kafka, control port $control_port)"
   : >"$STATE_DIR/kafka.out"
-  nohup "$ROOT/connect" kafka --brokers "${SC_KAFKA_BROKERS:-3}" </dev/null >"$STATE_DIR/kafka.out" 2>"$STATE_DIR/kafka.log" &
+  nohup "$ROOT/connect" kafka --brokers "${SC_KAFKA_BROKERS:-3}" --control-port "$control_port" </dev/null >"$STATE_DIR/kafka.out" 2>"$STATE_DIR/kafka.log" 8>&- &
   echo $! >"$STATE_DIR/kafka.pid"
   local deadline=$((SECONDS + 600))
   until head -1 "$STATE_DIR/kafka.out" | grep -q '^bootstrap.servers='; do
@@ -216,6 +220,7 @@ export SC_S3_SECRET_KEY=S3RVER
 export SC_AZURITE_BLOB_ENDPOINT=http://127.0.0.1:$az_port/$account
 export SC_AZURITE_CONNECTION_STRING="DefaultEndpointsProtocol=http;AccountName=$account;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$az_port/$account;"
 export SC_KAFKA_BOOTSTRAP_SERVERS=$bootstrap
+export SC_KAFKA_CONTROL_URL=http://127.0.0.1:$(cat "$STATE_DIR/kafka-control.port")
 export SC_KAFKA_PID=$(cat "$STATE_DIR/kafka.pid")
 ENV
   mv "$ENV_FILE.tmp" "$ENV_FILE"

@@ -20,16 +20,22 @@ internal static class KafkaCommand
             Description = "Create a topic up front, as NAME or NAME:PARTITIONS (repeatable). Other topics are auto-created on first use.",
             AllowMultipleArgumentsPerToken = false,
         };
+        var controlPort = new Option<int?>("--control-port")
+        {
+            Description = "Also serve an HTTP control port on 127.0.0.1 (topic creation and fault injection; see docs/architecture.md).",
+        };
         var command = new Command("kafka", "Host an embedded Kafka-protocol cluster (librdkafka mock brokers) on 127.0.0.1.")
         {
             brokers,
             topics,
+            controlPort,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(brokers), parse.GetValue(topics) ?? [], cancellationToken));
+        command.SetAction((parse, cancellationToken) =>
+            RunAsync(parse.GetValue(brokers), parse.GetValue(topics) ?? [], parse.GetValue(controlPort), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(int brokerCount, string[] topicSpecs, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(int brokerCount, string[] topicSpecs, int? controlPort, CancellationToken cancellationToken)
     {
         if (brokerCount is < 1 or > 32)
         {
@@ -55,6 +61,8 @@ internal static class KafkaCommand
             TryParseTopic(spec, out var name, out var partitions);
             cluster.CreateTopic(name, partitions, Math.Min(3, brokerCount));
         }
+
+        await using var control = controlPort is { } port ? new KafkaControlServer(cluster, port) : null;
 
         // The first stdout line is a contract other tools read; it must be flushed at once.
         var stdout = Console.Out;

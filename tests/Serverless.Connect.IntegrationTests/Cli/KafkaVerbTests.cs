@@ -1,0 +1,102 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.RegularExpressions;
+using Confluent.Kafka;
+using Serverless.Connect.TestUtilities;
+
+namespace Serverless.Connect.IntegrationTests.Cli;
+
+public sealed partial class KafkaVerbTests
+{
+    [Fact]
+    public async Task Kafka_verb_prints_bootstrap_line_serves_a_consumer_group_and_exits_0_on_SIGTERM()
+    {
+        await using var kafka = ConnectProcess.Start(["kafka", "--brokers", "2"]);
+        var first = await kafka.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(5));
+        Assert.NotNull(first);
+        var match = BootstrapLine().Match(first);
+        Assert.True(match.Success, $"first line was '{first}'");
+        var bootstrap = first["bootstrap.servers=".Length..];
+        Assert.Equal(2, bootstrap.Split(',').Length);
+
+        using (var producer = new ProducerBuilder<string, string>(new ProducerConfig { BootstrapServers = bootstrap, Acks = Acks.All }).Build())
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                await producer.ProduceAsync("cli-topic", new Message<string, string> { Key = $"k{i}", Value = $"v{i}" });
+            }
+        }
+
+        using (var consumer = new ConsumerBuilder<string, string>(new ConsumerConfig
+        {
+            BootstrapServers = bootstrap,
+            GroupId = "cli-group",
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            EnableAutoCommit = false,
+        }).Build())
+        {
+            consumer.Subscribe("cli-topic");
+            var values = new List<string>();
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (values.Count < 3 && DateTime.UtcNow < deadline)
+            {
+                var r = consumer.Consume(TimeSpan.FromMilliseconds(500));
+                if (r is not null)
+                {
+                    values.Add(r.Message.Value);
+                    consumer.Commit(r);
+                }
+            }
+
+            Assert.Equal(["v0", "v1", "v2"], values.Order());
+            consumer.Close();
+        }
+
+        kafka.Signal(PosixSignal.SIGTERM);
+        Assert.Equal(0, await kafka.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task Kafka_verb_creates_requested_topics_with_their_partition_counts()
+    {
+        await using var kafka = ConnectProcess.Start(["kafka", "--brokers", "1", "--topic", "eight:8"]);
+        var first = await kafka.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(5));
+        var bootstrap = first!["bootstrap.servers=".Length..];
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap }).Build();
+        var metadata = admin.GetMetadata("eight", TimeSpan.FromSeconds(20));
+        Assert.Equal(8, metadata.Topics.Single().Partitions.Count);
+
+        kafka.Signal(PosixSignal.SIGINT);
+        Assert.Equal(0, await kafka.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task Unknown_verb_is_a_usage_error()
+    {
+        var (exit, _, stderr) = await ConnectProcess.RunAsync(["no-such-verb"]);
+        Assert.NotEqual(0, exit);
+        Assert.Contains("no-such-verb", stderr, StringComparison.Ordinal);
+        Assert.Contains("--help", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_lists_the_verbs()
+    {
+        var (exit, stdout, _) = await ConnectProcess.RunAsync(["--help"]);
+        Assert.Equal(0, exit);
+        Assert.Contains("kafka", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Admin_api_creates_topics_with_a_partition_count_on_the_shared_cluster()
+    {
+        var topic = await TestKafka.CreateTopicAsync(6);
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = TestKafka.BootstrapServers }).Build();
+        var metadata = admin.GetMetadata(topic, TimeSpan.FromSeconds(20));
+        Assert.Equal(6, metadata.Topics.Single().Partitions.Count);
+        _ = Encoding.UTF8;
+    }
+
+    [GeneratedRegex(@"^bootstrap\.servers=127\.0\.0\.1:\d+(,127\.0\.0\.1:\d+)*$")]
+    private static partial Regex BootstrapLine();
+}
