@@ -34,7 +34,7 @@ mkdir -p "$results"
 dotnet build Serverless.Connect.sln -c Release -nologo -clp:ErrorsOnly
 set +e
 dotnet test Serverless.Connect.sln -c Release --no-build --nologo \
-  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "$@"
+  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" "$@"
 status=$?
 set -e
 
