@@ -1,0 +1,101 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Serverless.Connect.Data;
+using Serverless.Connect.Errors;
+using Serverless.Connect.Sinks.Elasticsearch.Internal;
+
+namespace Serverless.Connect.Sinks.Elasticsearch;
+
+/// <summary>
+/// Writes Connect records to Elasticsearch with the <c>_bulk</c> API, following the Confluent Elasticsearch sink's
+/// document id, index, versioning and null-value rules.
+/// </summary>
+/// <remarks>
+/// <see cref="PutAsync"/> returns only when every record has a final outcome, so a runtime can commit offsets of
+/// <see cref="SinkRecordStatus.Written"/>, <see cref="SinkRecordStatus.Skipped"/> and <see cref="SinkRecordStatus.Malformed"/>
+/// records, dead-letter the ones carrying an error, and redeliver <see cref="SinkRecordStatus.Retriable"/> ones.
+/// Calls must not overlap; one task instance per Connect task.
+/// </remarks>
+public sealed class ElasticsearchSinkTask : IAsyncDisposable, IDisposable
+{
+    private readonly ElasticsearchSinkOptions _options;
+    private readonly RecordConverter _converter;
+    private readonly ElasticsearchTransport _transport;
+    private readonly BulkWriter _writer;
+
+    /// <summary>Creates a task.</summary>
+    /// <param name="options">The validated settings.</param>
+    /// <param name="logger">A logger, or null for none.</param>
+    /// <param name="timeProvider">The clock used for timeouts and backoff, or null for <see cref="TimeProvider.System"/>.</param>
+    public ElasticsearchSinkTask(ElasticsearchSinkOptions options, ILogger? logger = null, TimeProvider? timeProvider = null)
+        : this(options, logger, timeProvider, null, null)
+    {
+    }
+
+    internal ElasticsearchSinkTask(
+        ElasticsearchSinkOptions options, ILogger? logger, TimeProvider? timeProvider, HttpMessageHandler? handler, Random? random)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.ConnectionUrls.Count == 0)
+        {
+            throw new ArgumentException("At least one connection URL is required.", nameof(options));
+        }
+
+        _options = options;
+        var time = timeProvider ?? TimeProvider.System;
+        _converter = new RecordConverter(options);
+        _transport = new ElasticsearchTransport(options, time, handler);
+        _writer = new BulkWriter(options, _transport, time, logger ?? NullLogger.Instance, random ?? Random.Shared);
+    }
+
+    /// <summary>Converts and writes a batch; returns one outcome per record, in input order.</summary>
+    /// <param name="records">The records, in Kafka order per partition.</param>
+    /// <param name="cancellationToken">Cancels the call; records not yet written are then unknown and must be redelivered.</param>
+    /// <returns>The outcomes.</returns>
+    /// <exception cref="ConnectException">Elasticsearch rejected a whole request for a non-transient reason (for example 401 or 400).</exception>
+    /// <exception cref="ArgumentException">More than <c>max.buffered.records</c> records were passed.</exception>
+    public async Task<IReadOnlyList<SinkRecordOutcome>> PutAsync(IReadOnlyList<ConnectRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Count > _options.MaxBufferedRecords)
+        {
+            throw new ArgumentException(
+                $"{records.Count} records exceed {ElasticsearchSinkConfig.MaxBufferedRecords}={_options.MaxBufferedRecords}.", nameof(records));
+        }
+
+        var outcomes = new SinkRecordOutcome?[records.Count];
+        var operations = new List<BulkOperation>(records.Count);
+        for (var i = 0; i < records.Count; i++)
+        {
+            var converted = _converter.Convert(records[i], i);
+            if (converted.Operation is { } op)
+            {
+                operations.Add(op);
+            }
+            else
+            {
+                outcomes[i] = converted.Outcome;
+            }
+        }
+
+        await _writer.WriteAsync(operations, records, outcomes, cancellationToken).ConfigureAwait(false);
+        return Array.ConvertAll(outcomes, o => o!);
+    }
+
+    /// <summary>Completes when everything accepted so far is durable; <see cref="PutAsync"/> never leaves writes behind, so this returns at once.</summary>
+    /// <param name="cancellationToken">Unused; present for the sink task contract.</param>
+    /// <returns>A completed task.</returns>
+    public Task FlushAsync(CancellationToken cancellationToken = default) =>
+        cancellationToken.IsCancellationRequested ? Task.FromCanceled(cancellationToken) : Task.CompletedTask;
+
+    /// <summary>Releases the HTTP connections.</summary>
+    public void Dispose() => _transport.Dispose();
+
+    /// <summary>Releases the HTTP connections.</summary>
+    /// <returns>A completed task.</returns>
+    public ValueTask DisposeAsync()
+    {
+        _transport.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
