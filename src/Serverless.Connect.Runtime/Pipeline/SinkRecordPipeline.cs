@@ -1,0 +1,239 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Serverless.Connect.Configuration;
+using Serverless.Connect.Configuration.Connect;
+using Serverless.Connect.Converters;
+using Serverless.Connect.Data;
+using Serverless.Connect.Errors;
+using Serverless.Connect.Runtime.DeadLetterQueue;
+using Serverless.Connect.Runtime.Errors;
+using Serverless.Connect.Runtime.Internal;
+using Serverless.Connect.Runtime.Records;
+
+namespace Serverless.Connect.Runtime.Pipeline;
+
+/// <summary>
+/// A sink task's pre-put pipeline (Connect's <c>WorkerSinkTask.convertAndTransformRecord</c>): key converter → value
+/// converter → header conversion → transformation chain, each stage under the <see cref="RetryWithToleranceOperator"/>.
+/// </summary>
+/// <remarks>Thread-safe when the configured transformations are (the Connect contract requires it).</remarks>
+public sealed class SinkRecordPipeline : IDisposable
+{
+    private readonly IConverter _keyConverter;
+    private readonly IConverter _valueConverter;
+    private readonly HeaderConversion _headers;
+    private readonly TransformationStage[] _stages;
+    private readonly IDisposable[] _predicates;
+
+    private SinkRecordPipeline(
+        ConnectorTaskId taskId,
+        ConverterSettings? keyConverter,
+        ConverterSettings? valueConverter,
+        ConverterSettings headerConverter,
+        TransformationStage[] stages,
+        IDisposable[] predicates,
+        RetryWithToleranceOperator errorHandler,
+        ConverterRegistry registry)
+    {
+        TaskId = taskId;
+        KeyConverterClass = JavaClassNames.Converter(keyConverter?.ClassName ?? ConverterRegistry.JsonConverterClass);
+        ValueConverterClass = JavaClassNames.Converter(valueConverter?.ClassName ?? ConverterRegistry.JsonConverterClass);
+        _keyConverter = registry.Create(KeyConverterClass, keyConverter?.Config ?? new Dictionary<string, string>(), isKey: true);
+        _valueConverter = registry.Create(ValueConverterClass, valueConverter?.Config ?? new Dictionary<string, string>(), isKey: false);
+        _headers = new HeaderConversion(headerConverter.ClassName, headerConverter.Config, registry);
+        _stages = stages;
+        _predicates = predicates;
+        ErrorHandler = errorHandler;
+    }
+
+    /// <summary>Gets the task this pipeline runs for.</summary>
+    public ConnectorTaskId TaskId { get; }
+
+    /// <summary>Gets the error handler (its <see cref="RetryWithToleranceOperator.Metrics"/> are the task's error metrics).</summary>
+    public RetryWithToleranceOperator ErrorHandler { get; }
+
+    /// <summary>Gets the Java class name of the key converter.</summary>
+    public string KeyConverterClass { get; }
+
+    /// <summary>Gets the Java class name of the value converter.</summary>
+    public string ValueConverterClass { get; }
+
+    /// <summary>Gets the Java class name of the header converter.</summary>
+    public string HeaderConverterClass => _headers.ClassName;
+
+    /// <summary>Gets the transformation chain in order.</summary>
+    public IReadOnlyList<TransformationStage> Stages => _stages;
+
+    /// <summary>Builds the pipeline a sink task of this connector would run.</summary>
+    /// <param name="config">The merged connector configuration (providers resolved).</param>
+    /// <param name="options">Services; defaults when null.</param>
+    /// <returns>The pipeline.</returns>
+    /// <exception cref="ConnectException">A converter, transformation or predicate is unknown or misconfigured.</exception>
+    /// <exception cref="Configuration.Validation.ConfigValidationException">An <c>errors.*</c> setting is invalid.</exception>
+    public static SinkRecordPipeline Create(EffectiveConnectorConfig config, SinkRecordPipelineOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        options ??= new SinkRecordPipelineOptions();
+        var taskId = new ConnectorTaskId(config.Connector.Name, options.TaskNumber);
+        var errors = ReadErrorHandling(config.Values);
+        var metrics = options.Metrics ?? new ErrorHandlingMetrics();
+        var loggers = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        var reporters = new List<IErrorReporter> { new LogReporter(taskId, errors, metrics, loggers.CreateLogger<LogReporter>()) };
+        if (errors.DeadLetterQueueTopic is { } dlq && options.DeadLetterQueue is { } producer)
+        {
+            var builder = new DeadLetterRecordBuilder(dlq, taskId, errors.DeadLetterQueueContextHeaders);
+            reporters.Add(new DeadLetterQueueReporter(builder, producer, metrics, loggers.CreateLogger<DeadLetterQueueReporter>()));
+        }
+
+        reporters.AddRange(options.Reporters);
+        var errorHandler = new RetryWithToleranceOperator(
+            errors, reporters, metrics, options.TimeProvider, loggers.CreateLogger<RetryWithToleranceOperator>());
+        var (stages, predicates) = TransformationChainBuilder.Build(TransformChain.Parse(config.Values), options.Transformations);
+        try
+        {
+            return new SinkRecordPipeline(
+                taskId, config.KeyConverter, config.ValueConverter, config.HeaderConverter, stages, predicates, errorHandler, options.Converters);
+        }
+        catch
+        {
+            TransformationChainBuilder.Dispose(stages, predicates);
+            throw;
+        }
+    }
+
+    /// <summary>Reads the <c>errors.*</c> settings of a connector configuration with Connect's sink definitions and defaults.</summary>
+    /// <param name="values">The configuration.</param>
+    /// <returns>The settings.</returns>
+    /// <exception cref="Configuration.Validation.ConfigValidationException">A setting is invalid.</exception>
+    public static ErrorHandlingConfig ReadErrorHandling(IReadOnlyDictionary<string, string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var relevant = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [ConnectorConfig.NameKey] = values.GetValueOrDefault(ConnectorConfig.NameKey) ?? "connector",
+            [ConnectorConfig.ConnectorClassKey] = values.GetValueOrDefault(ConnectorConfig.ConnectorClassKey) ?? "unknown",
+        };
+        foreach (var (key, value) in values)
+        {
+            if (key.StartsWith("errors.", StringComparison.Ordinal))
+            {
+                relevant[key] = value;
+            }
+        }
+
+        return ErrorHandlingConfig.From(ConnectConfigDefs.CreateSink().Parse(relevant));
+    }
+
+    /// <summary>Runs one consumed record through the pipeline.</summary>
+    /// <param name="record">The record.</param>
+    /// <param name="cancellationToken">Stops retry backoffs.</param>
+    /// <returns>The record to put, or that it was dropped, or that it failed and the failure was tolerated and reported.</returns>
+    /// <exception cref="ToleranceExceededException">A failure is not tolerated; the task must stop.</exception>
+    public async ValueTask<PipelineResult> ProcessAsync(ConsumedRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var context = new ProcessingContext(record);
+        var handler = ErrorHandler;
+        var key = await handler.ExecuteAsync(
+            context, ErrorStage.KeyConverter, KeyConverterClass, (_keyConverter, record),
+            static s => s.Item1.ToConnectData(s.record.Topic, null, s.record.Key, s.record.Key is null),
+            cancellationToken).ConfigureAwait(false);
+        var value = await handler.ExecuteAsync(
+            context, ErrorStage.ValueConverter, ValueConverterClass, (_valueConverter, record),
+            static s => s.Item1.ToConnectData(s.record.Topic, null, s.record.Value, s.record.Value is null),
+            cancellationToken).ConfigureAwait(false);
+        var headers = await handler.ExecuteAsync(
+            context, ErrorStage.HeaderConverter, _headers.ClassName, (_headers, record),
+            static s => s.Item1.ToConnect(s.record),
+            cancellationToken).ConfigureAwait(false);
+        if (context.Report is { } conversionFailure)
+        {
+            return PipelineResult.Failed(conversionFailure);
+        }
+
+        ConnectRecord? current = new ConnectRecord(
+            record.Topic, record.Partition, key!.Schema, key.Value, value!.Schema, value.Value, record.Timestamp, headers)
+        {
+            KafkaOffset = record.Offset,
+            TimestampType = record.TimestampType,
+        };
+        foreach (var stage in _stages)
+        {
+            current = await handler.ExecuteAsync(
+                context, ErrorStage.Transformation, stage.ClassName, (stage, current),
+                static s => s.stage.Apply(s.current),
+                cancellationToken).ConfigureAwait(false);
+            if (current is null)
+            {
+                return context.Report is { } transformFailure ? PipelineResult.Failed(transformFailure) : PipelineResult.Dropped();
+            }
+        }
+
+        return PipelineResult.Transformed(current);
+    }
+
+    /// <summary>
+    /// Handles a record that failed before its converters could run (for example unreadable input) as a failure of
+    /// <paramref name="stage"/>: counted, reported and tolerated exactly like a converter failure.
+    /// </summary>
+    /// <param name="record">What is known of the record.</param>
+    /// <param name="stage">The stage to blame (<see cref="ErrorStage.KeyConverter"/> or <see cref="ErrorStage.ValueConverter"/>).</param>
+    /// <param name="error">The error.</param>
+    /// <param name="cancellationToken">Cancels reporting.</param>
+    /// <returns>The failed result.</returns>
+    /// <exception cref="ToleranceExceededException">The failure is not tolerated.</exception>
+    public async ValueTask<PipelineResult> FailAsync(ConsumedRecord record, ErrorStage stage, Exception error, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(error);
+        var context = new ProcessingContext(record);
+        var executingClass = stage switch
+        {
+            ErrorStage.KeyConverter => KeyConverterClass,
+            ErrorStage.ValueConverter => ValueConverterClass,
+            ErrorStage.HeaderConverter => HeaderConverterClass,
+            _ => "null",
+        };
+        await ErrorHandler.ExecuteAsync<Exception, object>(
+            context, stage, executingClass, error,
+            static e =>
+            {
+                RetryWithToleranceOperator.Rethrow(e);
+                return null;
+            },
+            cancellationToken).ConfigureAwait(false);
+        return PipelineResult.Failed(context.Report!);
+    }
+
+    /// <summary>Serializes a record's key with the key converter (for writing records back out).</summary>
+    /// <param name="record">The record.</param>
+    /// <returns>The bytes, or null for a Kafka null.</returns>
+    public byte[]? FromConnectKey(ConnectRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return _keyConverter.FromConnectData(record.Topic, record.Headers, record.KeySchema, record.Key);
+    }
+
+    /// <summary>Serializes a record's value with the value converter.</summary>
+    /// <param name="record">The record.</param>
+    /// <returns>The bytes, or null for a Kafka null.</returns>
+    public byte[]? FromConnectValue(ConnectRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return _valueConverter.FromConnectData(record.Topic, record.Headers, record.ValueSchema, record.Value);
+    }
+
+    /// <summary>Serializes one header with the header converter.</summary>
+    /// <param name="topic">The record's topic.</param>
+    /// <param name="header">The header.</param>
+    /// <returns>The bytes, or null for a null header value.</returns>
+    public byte[]? FromConnectHeader(string topic, ConnectHeader header)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        ArgumentNullException.ThrowIfNull(header);
+        return _headers.FromConnect(topic, header);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => TransformationChainBuilder.Dispose(_stages, _predicates);
+}

@@ -1,0 +1,195 @@
+using System.Text;
+using Serverless.Connect.Configuration;
+using Serverless.Connect.Configuration.Connect;
+using Serverless.Connect.Data;
+using Serverless.Connect.Errors;
+using Serverless.Connect.Runtime.DeadLetterQueue;
+using Serverless.Connect.Runtime.Errors;
+using Serverless.Connect.Runtime.Pipeline;
+using Serverless.Connect.Runtime.Records;
+using Serverless.Connect.Runtime.Tests.Support;
+
+namespace Serverless.Connect.Runtime.Tests.Pipeline;
+
+public sealed class SinkRecordPipelineTests
+{
+    private const string Json = "org.apache.kafka.connect.json.JsonConverter";
+
+    [Fact]
+    public async Task ConvertsKeyValueAndHeaders_ThenTransforms()
+    {
+        using var pipeline = Create(new()
+        {
+            ["value.converter.schemas.enable"] = "false",
+            ["key.converter"] = "org.apache.kafka.connect.storage.StringConverter",
+            ["transforms"] = "p",
+            ["transforms.p.type"] = "test.Prefix",
+            ["transforms.p.prefix"] = "prod-",
+        });
+        var input = TestRecords.Consumed(key: "order-1", value: "{\"id\":1,\"name\":\"a\"}", headers: new RawHeader("trace", Encoding.UTF8.GetBytes("t1")));
+
+        var result = await pipeline.ProcessAsync(input);
+
+        Assert.Equal(PipelineOutcome.Record, result.Outcome);
+        var record = result.Record!;
+        Assert.Equal("prod-orders", record.Topic);
+        Assert.Equal(2, record.KafkaPartition);
+        Assert.Equal(42, record.KafkaOffset);
+        Assert.Equal(1700000000000, record.Timestamp);
+        Assert.Equal("order-1", record.Key);
+        var value = Assert.IsAssignableFrom<IReadOnlyDictionary<object, object?>>(record.Value);
+        Assert.Equal(1L, value["id"]);
+        var header = Assert.Single(record.Headers);
+        Assert.Equal(("trace", "t1"), (header.Key, (string?)header.Value));
+        Assert.Equal("{\"id\":1,\"name\":\"a\"}", Encoding.UTF8.GetString(pipeline.FromConnectValue(record)!));
+        Assert.Equal("order-1", Encoding.UTF8.GetString(pipeline.FromConnectKey(record)!));
+    }
+
+    [Fact]
+    public async Task TransformReturningNull_DropsTheRecord()
+    {
+        using var pipeline = Create(new()
+        {
+            ["transforms"] = "filter",
+            ["transforms.filter.type"] = "test.Drop",
+            ["transforms.filter.predicate"] = "tomb",
+            ["transforms.filter.negate"] = "true",
+            ["predicates"] = "tomb",
+            ["predicates.tomb.type"] = "test.IsTombstone",
+            ["value.converter.schemas.enable"] = "false",
+        });
+
+        var kept = await pipeline.ProcessAsync(TestRecords.Consumed(value: null));
+        var dropped = await pipeline.ProcessAsync(TestRecords.Consumed(value: "{}"));
+
+        Assert.Equal(PipelineOutcome.Record, kept.Outcome);
+        Assert.Null(kept.Record!.Value);
+        Assert.Equal(PipelineOutcome.Dropped, dropped.Outcome);
+        Assert.Equal(0, pipeline.ErrorHandler.Metrics.TotalRecordErrors);
+    }
+
+    [Fact]
+    public async Task BadValue_WithToleranceAll_IsSentToTheDeadLetterQueue()
+    {
+        var dlq = new ListProducer();
+        using var pipeline = Create(
+            new()
+            {
+                ["errors.tolerance"] = "all",
+                ["errors.deadletterqueue.topic.name"] = "dlq.orders",
+                ["errors.deadletterqueue.context.headers.enable"] = "true",
+                ["key.converter.schemas.enable"] = "false",
+            },
+            dlq);
+
+        var result = await pipeline.ProcessAsync(TestRecords.Consumed(key: "{\"id\":1}", value: "{\"id\":"));
+        var next = await pipeline.ProcessAsync(TestRecords.Consumed(key: "{\"id\":2}", value: "{\"schema\":null,\"payload\":{\"id\":2}}", offset: 43));
+
+        Assert.Equal(PipelineOutcome.Failed, result.Outcome);
+        Assert.Equal(ErrorStage.ValueConverter, result.Error!.Stage);
+        Assert.Equal(Json, result.Error.ExecutingClass);
+        Assert.Equal(PipelineOutcome.Record, next.Outcome);
+        var record = Assert.Single(dlq.Records);
+        Assert.Equal("dlq.orders", record.Topic);
+        Assert.Equal("{\"id\":", Encoding.UTF8.GetString(record.Value!));
+        Assert.Equal("VALUE_CONVERTER", Header(record, "__connect.errors.stage"));
+        Assert.Equal(Json, Header(record, "__connect.errors.class.name"));
+        Assert.Equal("org.apache.kafka.connect.errors.DataException", Header(record, "__connect.errors.exception.class.name"));
+        Assert.Equal("test-sink", Header(record, "__connect.errors.connector.name"));
+        Assert.Equal(1, pipeline.ErrorHandler.Metrics.TotalRecordsSkipped);
+    }
+
+    [Fact]
+    public async Task BadKey_FailsAtKeyConverter_AndSkipsTheValueConverter()
+    {
+        using var pipeline = Create(new() { ["errors.tolerance"] = "all" });
+
+        var result = await pipeline.ProcessAsync(TestRecords.Consumed(key: "not json", value: "also not json"));
+
+        Assert.Equal(ErrorStage.KeyConverter, result.Error!.Stage);
+        Assert.Equal(1, pipeline.ErrorHandler.Metrics.TotalRecordErrors);
+    }
+
+    [Fact]
+    public async Task FailingTransform_WithToleranceNone_StopsNamingTheTransformClass()
+    {
+        using var pipeline = Create(new()
+        {
+            ["value.converter.schemas.enable"] = "false",
+            ["transforms"] = "p,cast",
+            ["transforms.p.type"] = "test.Prefix",
+            ["transforms.p.prefix"] = "x-",
+            ["transforms.cast.type"] = "test.Fail",
+        });
+
+        var error = await Assert.ThrowsAsync<ToleranceExceededException>(() => pipeline.ProcessAsync(TestRecords.Consumed()).AsTask());
+
+        Assert.Equal(ErrorStage.Transformation, error.Report!.Stage);
+        Assert.Equal("org.example.test.Fail", error.Report.ExecutingClass);
+        Assert.Equal("orders", error.Report.ConsumedRecord!.Topic);
+    }
+
+    [Fact]
+    public async Task FailAsync_ReportsAsAConverterFailure()
+    {
+        var dlq = new ListProducer();
+        using var pipeline = Create(new() { ["errors.tolerance"] = "all", ["errors.deadletterqueue.topic.name"] = "dlq" }, dlq);
+
+        var result = await pipeline.FailAsync(TestRecords.Consumed(), ErrorStage.KeyConverter, new DataException("line 3: bad JSON"));
+
+        Assert.Equal(ErrorStage.KeyConverter, result.Error!.Stage);
+        Assert.Equal(Json, result.Error.ExecutingClass);
+        Assert.Single(dlq.Records);
+    }
+
+    [Fact]
+    public void UnknownTransformType_FailsToBuild()
+    {
+        var error = Assert.Throws<ConnectException>(() => Create(new() { ["transforms"] = "x", ["transforms.x.type"] = "nope" }));
+
+        Assert.Contains("supported", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ErrorsSettings_AreReadWithConnectDefaults()
+    {
+        var errors = SinkRecordPipeline.ReadErrorHandling(new Dictionary<string, string> { ["errors.retry.timeout"] = "-1" });
+
+        Assert.Equal(new ErrorHandlingConfig(-1, 60000, ToleranceType.None, false, false, null, 3, false), errors);
+    }
+
+    private static string? Header(DeadLetterRecord record, string key) =>
+        record.Headers.LastOrDefault(h => h.Key == key) is { Value: { } v } ? Encoding.UTF8.GetString(v) : null;
+
+    private static SinkRecordPipeline Create(Dictionary<string, string> settings, IDeadLetterQueueProducer? dlq = null)
+    {
+        var values = new Dictionary<string, string>
+        {
+            ["name"] = "test-sink",
+            ["connector.class"] = "org.example.TestSink",
+            ["topics"] = "orders",
+            ["key.converter"] = Json,
+            ["value.converter"] = Json,
+        };
+        foreach (var (key, value) in settings)
+        {
+            values[key] = value;
+        }
+
+        var connector = ConnectorConfig.FromValues(values);
+        var worker = WorkerConfig.FromValues(new Dictionary<string, string>());
+        var merged = ConnectorConfigMerger.Merge(connector, worker);
+        return SinkRecordPipeline.Create(merged, new SinkRecordPipelineOptions { Transformations = new TestTransforms(), DeadLetterQueue = dlq });
+    }
+
+    private sealed class ListProducer : IDeadLetterQueueProducer
+    {
+        public List<DeadLetterRecord> Records { get; } = [];
+
+        public ValueTask ProduceAsync(DeadLetterRecord record, CancellationToken cancellationToken = default)
+        {
+            Records.Add(record);
+            return default;
+        }
+    }
+}
