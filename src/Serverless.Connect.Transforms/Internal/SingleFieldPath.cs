@@ -1,6 +1,7 @@
 using System.Text;
 using Serverless.Connect.Configuration;
 using Serverless.Connect.Data;
+using Serverless.Connect.Errors;
 
 namespace Serverless.Connect.Transforms.Internal;
 
@@ -41,7 +42,7 @@ internal sealed class SingleFieldPath : IEquatable<SingleFieldPath>
         var current = schema;
         for (var i = 0; i < _steps.Length - 1; i++)
         {
-            var field = current.FieldByName(_steps[i]);
+            var field = StructField(current, _steps[i]);
             if (field is null)
             {
                 return null;
@@ -50,7 +51,7 @@ internal sealed class SingleFieldPath : IEquatable<SingleFieldPath>
             current = field.Schema;
         }
 
-        return current.FieldByName(LastStep);
+        return StructField(current, LastStep);
     }
 
     /// <summary>The value at this path in a struct, or null when a step is missing or a parent is null.</summary>
@@ -99,6 +100,12 @@ internal sealed class SingleFieldPath : IEquatable<SingleFieldPath>
 
         return MapValues.Get(current, LastStep);
     }
+
+    // Kafka's Schema.field throws on non-struct schemas rather than answering "no such field".
+    private static Field? StructField(Schema schema, string name) =>
+        schema.Type == SchemaType.Struct
+            ? schema.FieldByName(name)
+            : throw new DataException("Cannot look up fields on non-struct type");
 
     public bool Equals(SingleFieldPath? other) => other is not null && _steps.AsSpan().SequenceEqual(other._steps);
 
