@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Serverless.Connect.Sinks.Elasticsearch.Internal;
@@ -15,7 +16,7 @@ internal static class BulkBodyWriter
     /// <summary>Writes the operations; the caller owns and disposes <paramref name="body"/>.</summary>
     public static void Write(IReadOnlyList<BulkOperation> operations, PooledBufferWriter body)
     {
-        using var json = new Utf8JsonWriter(body, new JsonWriterOptions { SkipValidation = true });
+        using var json = new Utf8JsonWriter(body, new JsonWriterOptions { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         foreach (var op in operations)
         {
             WriteActionLine(json, op);

@@ -129,11 +129,19 @@ internal sealed class BulkWriter
         }
 
         var retry = new List<BulkOperation>();
+        HashSet<(string, string)>? retryKeys = null;
         string? firstReason = null;
         for (var i = 0; i < pending.Count; i++)
         {
             var op = pending[i];
             var item = items[i];
+            if (retryKeys is not null && retryKeys.Contains((op.Index, op.Id)))
+            {
+                // A later write to a document whose earlier write is being resent must be resent after it, or the older one wins.
+                retry.Add(op);
+                continue;
+            }
+
             switch (ItemClassifier.Classify(item, op, _options.IsDataStream))
             {
                 case ItemDisposition.Success:
@@ -142,6 +150,7 @@ internal sealed class BulkWriter
                 case ItemDisposition.Retry:
                     firstReason ??= $"{item.Status} {item.ErrorType}: {item.ErrorReason}";
                     retry.Add(op);
+                    (retryKeys ??= []).Add((op.Index, op.Id));
                     break;
                 case ItemDisposition.Malformed:
                     SetMalformed(op, item, context);
