@@ -48,4 +48,65 @@ internal static class JavaNumbers
         <= int.MinValue => int.MinValue,
         _ => (int)value,
     };
+
+    /// <summary>Java's <c>Integer.parseInt</c>-style parsing: an optional sign then ASCII digits, within range.</summary>
+    public static bool TryParseInteger(string text, long min, long max, out long value)
+    {
+        value = 0;
+        var digitsStart = text.Length > 0 && text[0] is '+' or '-' ? 1 : 0;
+        return text.Length > digitsStart &&
+            text.AsSpan(digitsStart).IndexOfAnyExceptInRange('0', '9') < 0 &&
+            long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value) &&
+            value >= min && value <= max;
+    }
+
+    /// <summary>
+    /// Java's <c>Double.parseDouble</c>: surrounding whitespace ignored, <c>NaN</c>/<c>Infinity</c>, an optional
+    /// <c>f</c>/<c>d</c> suffix. Hexadecimal floating-point literals are not supported.
+    /// </summary>
+    public static bool TryParseDouble(string text, out double value) => TryParseFloating(text, out value, double.TryParse);
+
+    /// <summary>Java's <c>Float.parseFloat</c>, rounding straight to <see cref="float"/>.</summary>
+    public static bool TryParseFloat(string text, out float value) => TryParseFloating(text, out value, float.TryParse);
+
+    private delegate bool FloatingParser<T>(string text, NumberStyles styles, IFormatProvider provider, out T value);
+
+    private static bool TryParseFloating<T>(string text, out T value, FloatingParser<T> parse)
+        where T : IFloatingPointIeee754<T>
+    {
+        value = T.Zero;
+        var body = JavaStrings.Trim(text);
+        var negative = false;
+        var unsigned = body;
+        if (unsigned.Length > 0 && unsigned[0] is '+' or '-')
+        {
+            negative = unsigned[0] == '-';
+            unsigned = unsigned[1..];
+        }
+
+        if (unsigned is "NaN" or "Infinity")
+        {
+            value = unsigned == "NaN" ? T.NaN : negative ? T.NegativeInfinity : T.PositiveInfinity;
+            return true;
+        }
+
+        if (unsigned.Length > 0 && unsigned[^1] is 'f' or 'F' or 'd' or 'D')
+        {
+            unsigned = unsigned[..^1];
+        }
+
+        if (unsigned.Length == 0 || unsigned.AsSpan().IndexOfAnyExcept("0123456789.eE+-") >= 0 ||
+            !(char.IsAsciiDigit(unsigned[0]) || unsigned[0] == '.'))
+        {
+            return false;
+        }
+
+        if (!parse(unsigned, NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var parsed))
+        {
+            return false;
+        }
+
+        value = negative ? -parsed : parsed;
+        return true;
+    }
 }

@@ -95,10 +95,7 @@ public abstract class InsertField : ITransformation
 
         if (staticField is not null && staticValue is null)
         {
-            throw new ConfigException(StaticValueConfig, null, "No value specified for static field: " + staticField.Name)
-            {
-                Key = StaticValueConfig,
-            };
+            throw new ConfigException(StaticValueConfig, null, "No value specified for static field: " + staticField.Name);
         }
 
         (_topicField, _partitionField, _offsetField, _timestampField, _staticField, _staticValue) =
