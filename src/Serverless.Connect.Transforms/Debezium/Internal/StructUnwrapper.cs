@@ -10,7 +10,8 @@ internal sealed class StructUnwrapper
 
     private readonly ExtractNewRecordStateOptions _options;
     private readonly StructEdits _edits = new();
-    private readonly BoundedCache<(Schema Schema, string? Operation), Schema> _addedFieldSchemas = new(64);
+    // Keyed like Debezium's cache (row schema, op), plus the envelope schema the added fields' schemas come from.
+    private readonly BoundedCache<(Schema Schema, string? Operation, Schema Envelope), Schema> _addedFieldSchemas = new(64);
 
     public StructUnwrapper(ExtractNewRecordStateOptions options)
     {
@@ -110,7 +111,7 @@ internal sealed class StructUnwrapper
     {
         var value = Requirements.Struct(unwrapped.Value, AddFieldsPurpose);
         var operation = envelope.Schema.FieldByName(Envelope.Operation) is null ? null : envelope.GetString(Envelope.Operation);
-        var schema = _addedFieldSchemas.GetOrAdd((value.Schema, operation), key => MakeUpdatedSchema(key.Schema, envelope.Schema));
+        var schema = _addedFieldSchemas.GetOrAdd((value.Schema, operation, envelope.Schema), key => MakeUpdatedSchema(key.Schema, key.Envelope));
         var builder = new StructBuilder(schema);
         foreach (var field in value.Schema.Fields)
         {
