@@ -53,32 +53,48 @@ public sealed class ElasticsearchSinkTask : IAsyncDisposable, IDisposable
     /// <param name="cancellationToken">Cancels the call; records not yet written are then unknown and must be redelivered.</param>
     /// <returns>The outcomes.</returns>
     /// <exception cref="ConnectException">Elasticsearch rejected a whole request for a non-transient reason (for example 401 or 400).</exception>
-    /// <exception cref="ArgumentException">More than <c>max.buffered.records</c> records were passed.</exception>
+    /// <remarks>
+    /// Batches larger than <c>max.buffered.records</c> are written in consecutive chunks of that size. Once a chunk leaves
+    /// records retriable, later chunks are not sent (their records are retriable too), so a redelivery cannot reorder
+    /// writes to the same document.
+    /// </remarks>
     public async Task<IReadOnlyList<SinkRecordOutcome>> PutAsync(IReadOnlyList<ConnectRecord> records, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
-        if (records.Count > _options.MaxBufferedRecords)
-        {
-            throw new ArgumentException(
-                $"{records.Count} records exceed {ElasticsearchSinkConfig.MaxBufferedRecords}={_options.MaxBufferedRecords}.", nameof(records));
-        }
-
         var outcomes = new SinkRecordOutcome?[records.Count];
-        var operations = new List<BulkOperation>(records.Count);
-        for (var i = 0; i < records.Count; i++)
+        var blocked = false;
+        for (var start = 0; start < records.Count; start += _options.MaxBufferedRecords)
         {
-            var converted = _converter.Convert(records[i], i);
-            if (converted.Operation is { } op)
+            var end = Math.Min(records.Count, start + _options.MaxBufferedRecords);
+            if (blocked)
             {
-                operations.Add(op);
+                for (var i = start; i < end; i++)
+                {
+                    outcomes[i] = new SinkRecordOutcome(records[i], SinkRecordStatus.Retriable,
+                        new SinkRecordError("Not sent: earlier records of this batch are pending redelivery."));
+                }
+
+                continue;
             }
-            else
+
+            var operations = new List<BulkOperation>(end - start);
+            for (var i = start; i < end; i++)
             {
-                outcomes[i] = converted.Outcome;
+                var converted = _converter.Convert(records[i], i);
+                if (converted.Operation is { } op)
+                {
+                    operations.Add(op);
+                }
+                else
+                {
+                    outcomes[i] = converted.Outcome;
+                }
             }
+
+            await _writer.WriteAsync(operations, records, outcomes, cancellationToken).ConfigureAwait(false);
+            blocked = operations.Exists(op => outcomes[op.RecordIndex]!.Status == SinkRecordStatus.Retriable);
         }
 
-        await _writer.WriteAsync(operations, records, outcomes, cancellationToken).ConfigureAwait(false);
         return Array.ConvertAll(outcomes, o => o!);
     }
 

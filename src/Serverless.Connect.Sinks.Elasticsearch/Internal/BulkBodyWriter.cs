@@ -60,7 +60,10 @@ internal static class BulkBodyWriter
             _ => "delete",
         });
         json.WriteString("_index", op.Index);
-        json.WriteString("_id", op.Id);
+        if (op.Id is not null)
+        {
+            json.WriteString("_id", op.Id);
+        }
         if (op.ExternalVersion is { } version)
         {
             json.WriteNumber("version", version);

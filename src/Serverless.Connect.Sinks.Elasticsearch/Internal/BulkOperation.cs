@@ -5,11 +5,11 @@ internal sealed record BulkOperation(
     int RecordIndex,
     BulkAction Action,
     string Index,
-    string Id,
+    string? Id,
     long? ExternalVersion,
     int? RetryOnConflict,
     ReadOnlyMemory<byte> Document)
 {
     /// <summary>Approximate NDJSON size, used for <c>bulk.size.bytes</c>.</summary>
-    public int EstimatedBytes => 64 + Index.Length + (Id.Length * 2) + (Document.Length * (Action == BulkAction.Update ? 2 : 1));
+    public int EstimatedBytes => 64 + Index.Length + ((Id?.Length ?? 0) * 2) + (Document.Length * (Action == BulkAction.Update ? 2 : 1));
 }

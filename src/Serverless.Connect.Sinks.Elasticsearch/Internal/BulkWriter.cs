@@ -44,7 +44,8 @@ internal sealed class BulkWriter
 
         foreach (var op in operations)
         {
-            var hash = StringComparer.Ordinal.GetHashCode(op.Index) ^ StringComparer.Ordinal.GetHashCode(op.Id);
+            // Generated ids have no order to keep, so those operations are spread by position.
+            var hash = op.Id is null ? op.RecordIndex : StringComparer.Ordinal.GetHashCode(op.Index) ^ StringComparer.Ordinal.GetHashCode(op.Id);
             lanes[(int)((uint)hash % (uint)laneCount)].Add(op);
         }
 
@@ -129,13 +130,13 @@ internal sealed class BulkWriter
         }
 
         var retry = new List<BulkOperation>();
-        HashSet<(string, string)>? retryKeys = null;
+        HashSet<(string Index, string Id)>? retryKeys = null;
         string? firstReason = null;
         for (var i = 0; i < pending.Count; i++)
         {
             var op = pending[i];
             var item = items[i];
-            if (retryKeys is not null && retryKeys.Contains((op.Index, op.Id)))
+            if (retryKeys is not null && op.Id is not null && retryKeys.Contains((op.Index, op.Id)))
             {
                 // A later write to a document whose earlier write is being resent must be resent after it, or the older one wins.
                 retry.Add(op);
@@ -150,7 +151,10 @@ internal sealed class BulkWriter
                 case ItemDisposition.Retry:
                     firstReason ??= $"{item.Status} {item.ErrorType}: {item.ErrorReason}";
                     retry.Add(op);
-                    (retryKeys ??= []).Add((op.Index, op.Id));
+                    if (op.Id is not null)
+                    {
+                        (retryKeys ??= []).Add((op.Index, op.Id));
+                    }
                     break;
                 case ItemDisposition.Malformed:
                     SetMalformed(op, item, context);

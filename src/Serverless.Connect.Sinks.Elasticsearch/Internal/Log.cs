@@ -15,10 +15,10 @@ internal static partial class Log
     public static partial void RetriesExhausted(ILogger logger, int count, int retries, string? reason);
 
     [LoggerMessage(EventId = 4103, Level = LogLevel.Warning, Message = "Malformed document {Index}/{Id} (topic {Topic}, partition {Partition}, offset {Offset}): {Error}")]
-    public static partial void MalformedWarn(ILogger logger, string index, string id, string topic, int? partition, long offset, string? error);
+    public static partial void MalformedWarn(ILogger logger, string index, string? id, string topic, int? partition, long offset, string? error);
 
     [LoggerMessage(EventId = 4104, Level = LogLevel.Debug, Message = "Malformed document {Index}/{Id} (topic {Topic}, partition {Partition}, offset {Offset}): {Error}")]
-    public static partial void MalformedIgnore(ILogger logger, string index, string id, string topic, int? partition, long offset, string? error);
+    public static partial void MalformedIgnore(ILogger logger, string index, string? id, string topic, int? partition, long offset, string? error);
 
     [LoggerMessage(EventId = 4105, Level = LogLevel.Error, Message = "Elasticsearch rejected bulk request: {Reason}")]
     public static partial void RequestRejected(ILogger logger, string reason);
