@@ -12,6 +12,8 @@ internal static class ConnectCommandLine
     {
         var root = new RootCommand("Serverless.Connect: Kafka Connect-style pipelines without a Kafka Connect cluster.");
         root.Subcommands.Add(KafkaCommand.Create());
+        root.Subcommands.Add(TransformCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,0 +1,91 @@
+namespace Serverless.Connect.Cli.Tests;
+
+public sealed class ValidateCommandTests
+{
+    [Theory]
+    [InlineData("transforms-section.yaml")]
+    [InlineData("transform-route.yaml")]
+    [InlineData("transform-filter.yaml")]
+    [InlineData("dead-letter-queue.yaml")]
+    public async Task SeedFragments_AreValid(string file)
+    {
+        var (exit, stdout, stderr) = await CliRunner.ValidateAsync(CliRunner.SeedFile(file));
+
+        Assert.True(exit == 0, stdout + stderr);
+        Assert.Equal(string.Empty, stdout);
+    }
+
+    [Fact]
+    public async Task ElasticsearchSink_IsValid_WithAWarningForTheRemovedTypeName()
+    {
+        var (exit, stdout, stderr) = await CliRunner.ValidateAsync(CliRunner.SeedFile("elasticsearch-sink.yaml"));
+
+        Assert.True(exit == 0, stdout + stderr);
+        Assert.Contains("type.name", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnregisteredConnectorClass_IsRejected_ListingTheRegisteredOnes()
+    {
+        var (exit, stdout, _) = await CliRunner.ValidateAsync(CliRunner.SeedFile("postgres-source.yaml"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains(
+            "connector.class: Failed to find any class that implements Connector and which name matches io.debezium.connector.postgresql.PostgresConnector, " +
+            "available connectors are: ",
+            stdout,
+            StringComparison.Ordinal);
+        Assert.Contains("io.confluent.connect.elasticsearch.ElasticsearchSinkConnector", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownTransformType_ListsTheSupportedOnes()
+    {
+        var path = CliRunner.TempFile("transforms: x\ntransforms.x.type: org.example.Nope\n", ".properties");
+        try
+        {
+            var (exit, stdout, _) = await CliRunner.ValidateAsync(path);
+
+            Assert.Equal(1, exit);
+            var line = Assert.Single(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith("transforms.x.type: ", line, StringComparison.Ordinal);
+            Assert.Contains("org.apache.kafka.connect.transforms.RegexRouter", line, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task InvalidValues_ArePrintedOnePerLine_NamingTheKey()
+    {
+        var path = CliRunner.TempFile(
+            """
+            {"name":"bad","config":{"connector.class":"io.confluent.connect.elasticsearch.ElasticsearchSinkConnector","topics":"orders",
+            "connection.url":"http://localhost:9200","errors.tolerance":"sometimes","errors.retry.timeout":"soon"}}
+            """,
+            ".json");
+        try
+        {
+            var (exit, stdout, _) = await CliRunner.ValidateAsync(path);
+
+            Assert.Equal(1, exit);
+            var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Contains(lines, l => l.StartsWith("errors.tolerance: ", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.StartsWith("errors.retry.timeout: ", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task TheProgram_RunsTheValidateVerb()
+    {
+        var (exit, stdout, stderr) = await CliRunner.ProcessAsync(string.Empty, "validate", "--config", CliRunner.SeedFile("transform-route.yaml"));
+
+        Assert.True(exit == 0, stdout + stderr);
+    }
+}
