@@ -14,10 +14,19 @@ internal static class MapValues
     public static IReadOnlyDictionary<object, object?>? AsMap(object? value) => value switch
     {
         IReadOnlyDictionary<object, object?> map => map,
-        IDictionary dictionary => ConnectMap.Create(
-            dictionary.Cast<DictionaryEntry>().Select(e => new KeyValuePair<object, object?>(e.Key, e.Value))),
+        IDictionary dictionary => ConnectMap.Create(Entries(dictionary)),
         _ => null,
     };
+
+    // IDictionary's own enumerator: enumerating a generic Dictionary as IEnumerable yields KeyValuePairs, not DictionaryEntry.
+    public static IEnumerable<KeyValuePair<object, object?>> Entries(IDictionary dictionary)
+    {
+        var enumerator = dictionary.GetEnumerator();
+        while (enumerator.MoveNext())
+        {
+            yield return new KeyValuePair<object, object?>(enumerator.Key, enumerator.Value);
+        }
+    }
 
     /// <summary>Java's <c>map.get(key)</c>: the value, or null when absent.</summary>
     public static object? Get(IReadOnlyDictionary<object, object?> map, object key) =>
