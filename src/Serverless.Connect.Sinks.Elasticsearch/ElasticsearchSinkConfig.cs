@@ -97,6 +97,12 @@ public static class ElasticsearchSinkConfig
     /// <summary><c>external.version.header</c>: header whose numeric value replaces the offset as the external version.</summary>
     public const string ExternalVersionHeader = "external.version.header";
 
+    /// <summary><c>max.connection.idle.time.ms</c>: how long an idle pooled connection is kept.</summary>
+    public const string MaxConnectionIdleTimeMs = "max.connection.idle.time.ms";
+
+    /// <summary><c>flush.synchronously</c>: accepted for compatibility; writes here are always synchronous.</summary>
+    public const string FlushSynchronously = "flush.synchronously";
+
     /// <summary>The <c>${topic}</c> placeholder of <c>data.stream.namespace</c>.</summary>
     public const string TopicPlaceholder = "${topic}";
 
@@ -114,6 +120,10 @@ public static class ElasticsearchSinkConfig
         .Define(ConnectionCompression, ConfigType.Boolean, false, null, Importance.Low, "Gzip bulk request bodies.")
         .Define(ConnectionTimeoutMs, ConfigType.Int, 1000, NumberRange.AtLeast(0), Importance.Low, "Connect timeout in ms.")
         .Define(ReadTimeoutMs, ConfigType.Int, 3000, NumberRange.AtLeast(0), Importance.Low, "Request timeout in ms.")
+        .Define(MaxConnectionIdleTimeMs, ConfigType.Int, 60000, NumberRange.AtLeast(-1), Importance.Low,
+            "Idle time after which a pooled connection is closed; -1 keeps connections.")
+        .Define(FlushSynchronously, ConfigType.Boolean, false, null, Importance.Low,
+            "Accepted for compatibility: every put waits for its bulk requests, so topic-renaming SMTs always work.")
         .Define(KeyIgnore, ConfigType.Boolean, false, null, Importance.High, "Use topic+partition+offset as the document id.")
         .Define(SchemaIgnore, ConfigType.Boolean, false, null, Importance.Low, "Ignore the Connect schema of values.")
         .Define(TopicKeyIgnore, ConfigType.List, "", null, Importance.Low, "Topics whose keys are ignored.")

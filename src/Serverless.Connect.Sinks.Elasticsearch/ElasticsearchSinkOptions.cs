@@ -29,6 +29,10 @@ public sealed record ElasticsearchSinkOptions
     /// <value>Defaults to 3 s.</value>
     public TimeSpan ReadTimeout { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>How long an idle pooled connection is kept; <see cref="Timeout.InfiniteTimeSpan"/> keeps it.</summary>
+    /// <value>Defaults to 1 minute.</value>
+    public TimeSpan MaxConnectionIdleTime { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Whether record keys are ignored for every topic.</summary>
     public bool KeyIgnore { get; init; }
 
@@ -151,6 +155,9 @@ public sealed record ElasticsearchSinkOptions
             Compression = config.GetBoolean(ElasticsearchSinkConfig.ConnectionCompression),
             ConnectionTimeout = TimeSpan.FromMilliseconds(config.GetInt(ElasticsearchSinkConfig.ConnectionTimeoutMs)),
             ReadTimeout = TimeSpan.FromMilliseconds(config.GetInt(ElasticsearchSinkConfig.ReadTimeoutMs)),
+            MaxConnectionIdleTime = config.GetInt(ElasticsearchSinkConfig.MaxConnectionIdleTimeMs) is var idle and >= 0
+                ? TimeSpan.FromMilliseconds(idle)
+                : Timeout.InfiniteTimeSpan,
             KeyIgnore = config.GetBoolean(ElasticsearchSinkConfig.KeyIgnore),
             SchemaIgnore = config.GetBoolean(ElasticsearchSinkConfig.SchemaIgnore),
             TopicKeyIgnore = ToSet(config.GetList(ElasticsearchSinkConfig.TopicKeyIgnore)),

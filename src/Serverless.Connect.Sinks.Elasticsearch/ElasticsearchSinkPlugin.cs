@@ -71,6 +71,7 @@ public static class ElasticsearchSinkPlugin
                 $"'{ElasticsearchSinkConfig.TopicSchemaIgnore}' cannot be set when '{ElasticsearchSinkConfig.SchemaIgnore}' is true."));
         }
 
+        AddUnsupportedProblems(config, problems);
         AddDataStreamProblems(config, problems);
         AddAuthProblems(config, problems);
         return problems;
@@ -107,6 +108,27 @@ public static class ElasticsearchSinkPlugin
         {
             problems.Add(new ConfigProblem(ElasticsearchSinkConfig.BehaviorOnNullValues,
                 $"'{ElasticsearchSinkConfig.BehaviorOnNullValues}' DELETE cannot be used with data streams."));
+        }
+    }
+
+    private static readonly string[] UnsupportedKeys =
+    [
+        "topic.to.external.resource.mapping", "kerberos.user.principal", "kerberos.keytab.path",
+        "proxy.host", "proxy.port", "proxy.username", "proxy.password",
+    ];
+
+    private static void AddUnsupportedProblems(ParsedConfig config, List<ConfigProblem> problems)
+    {
+        // Silently ignoring these would write elsewhere or connect differently than the pasted config intends.
+        foreach (var key in config.Originals.Keys.Order(StringComparer.Ordinal))
+        {
+            var unsupported = UnsupportedKeys.Contains(key, StringComparer.Ordinal)
+                || key.StartsWith("elastic.https.", StringComparison.Ordinal)
+                || (key == "external.resource.usage" && !string.Equals(config.Originals[key].Trim(), "DISABLED", StringComparison.OrdinalIgnoreCase));
+            if (unsupported)
+            {
+                problems.Add(new ConfigProblem(key, $"'{key}' is not supported by Serverless.Connect's Elasticsearch sink; remove it."));
+            }
         }
     }
 

@@ -110,6 +110,15 @@ public sealed class ConfigTests
     }
 
     [Fact]
+    public void Compatibility_keys_are_accepted()
+    {
+        var options = ElasticsearchSinkOptions.FromConfig(Minimal(
+            ("flush.synchronously", "true"), ("external.resource.usage", "DISABLED"), ("max.connection.idle.time.ms", "-1")));
+
+        Assert.Equal(Timeout.InfiniteTimeSpan, options.MaxConnectionIdleTime);
+    }
+
+    [Fact]
     public void Connection_url_is_required()
     {
         var error = Assert.Throws<ConfigValidationException>(() => ElasticsearchSinkOptions.FromConfig(new Dictionary<string, string>()));
@@ -127,6 +136,10 @@ public sealed class ConfigTests
     [InlineData("linger.ms", "linger.ms=200000")]
     [InlineData("connection.password", "connection.username=elastic")]
     [InlineData("connection.api.key", "connection.username=u", "connection.password=p", "connection.api.key=k")]
+    [InlineData("external.resource.usage", "external.resource.usage=INDEX")]
+    [InlineData("proxy.host", "proxy.host=squid")]
+    [InlineData("elastic.https.ssl.truststore.location", "elastic.https.ssl.truststore.location=/x.jks")]
+    [InlineData("kerberos.keytab.path", "kerberos.keytab.path=/k")]
     public void Cross_field_rules_name_the_key(string key, params string[] settings)
     {
         var config = Minimal(settings.Select(s => (s[..s.IndexOf('=')], s[(s.IndexOf('=') + 1)..])).ToArray());

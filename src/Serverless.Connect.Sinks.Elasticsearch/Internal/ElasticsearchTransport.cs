@@ -33,7 +33,7 @@ internal sealed class ElasticsearchTransport : IDisposable
         handler ??= new SocketsHttpHandler
         {
             ConnectTimeout = options.ConnectionTimeout > TimeSpan.Zero ? options.ConnectionTimeout : Timeout.InfiniteTimeSpan,
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+            PooledConnectionIdleTimeout = options.MaxConnectionIdleTime,
             AutomaticDecompression = DecompressionMethods.All,
             MaxConnectionsPerServer = Math.Max(options.MaxInFlightRequests, 2),
         };
