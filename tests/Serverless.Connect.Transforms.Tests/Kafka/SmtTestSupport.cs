@@ -56,7 +56,11 @@ internal static class SmtTestSupport
                 var builder = new StructBuilder(s.Schema);
                 foreach (var field in s.Schema.Fields)
                 {
-                    builder.Put(field, DeepCopy(s.GetWithoutDefault(field)));
+                    // Unset fields stay unset: a required field may legitimately have no value yet.
+                    if (s.GetWithoutDefault(field) is { } fieldValue)
+                    {
+                        builder.Put(field, DeepCopy(fieldValue));
+                    }
                 }
 
                 return builder.Build();
