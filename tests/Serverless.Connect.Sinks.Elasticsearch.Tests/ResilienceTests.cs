@@ -138,6 +138,26 @@ public sealed class ResilienceTests : SinkFixture
         await AssertFinalStateAsync("failover", last);
     }
 
+    [Fact]
+    public async Task Requests_above_the_content_length_limit_are_split_and_an_oversized_document_is_malformed()
+    {
+        Server.MaxContentLength = 2000;
+        var task = CreateTask(("max.in.flight.requests", "1"), ("behavior.on.malformed.documents", "warn"), ("write.method", "upsert"));
+        var records = Enumerable.Range(0, 40).Select(i => Records.Keyed("split", 0, i, "k" + (i % 7), "v" + i, i)).ToList();
+        records.Insert(20, Records.Keyed("split", 0, 1000, "huge", new string('h', 5000), 0));
+
+        var outcomes = await task.PutAsync(records);
+
+        var huge = outcomes[20];
+        Assert.Equal(SinkRecordStatus.Malformed, huge.Status);
+        Assert.Equal(413, huge.Error!.HttpStatus);
+        Assert.All(outcomes.Where((_, i) => i != 20), o => Assert.Equal(SinkRecordStatus.Written, o.Status));
+        Assert.Contains(Server.Requests, r => r.ResponseStatus == 413);
+        var docs = await Reader.AllDocumentsAsync("split");
+        Assert.Equal(7, docs.Count);
+        Assert.Equal("v39", docs["k4"]["name"]!.GetValue<string>());
+    }
+
     private async Task AssertFinalStateAsync(string index, Dictionary<string, string> last)
     {
         var docs = await Reader.AllDocumentsAsync(index);

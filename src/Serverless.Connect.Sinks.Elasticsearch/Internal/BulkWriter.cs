@@ -12,6 +12,8 @@ namespace Serverless.Connect.Sinks.Elasticsearch.Internal;
 /// </summary>
 internal sealed class BulkWriter
 {
+    private const string TooLarge = "HTTP 413";
+
     private readonly ElasticsearchSinkOptions _options;
     private readonly ElasticsearchTransport _transport;
     private readonly TimeProvider _time;
@@ -82,6 +84,11 @@ internal sealed class BulkWriter
                 return null;
             }
 
+            if (reason == TooLarge)
+            {
+                return await SendSplitAsync(retry, context, cancellationToken).ConfigureAwait(false);
+            }
+
             TimeSpan delay;
             lock (_random)
             {
@@ -101,6 +108,28 @@ internal sealed class BulkWriter
         }
     }
 
+    /// <summary>Answers HTTP 413 (above <c>http.max_content_length</c>) by sending each half on its own, in order.</summary>
+    private async Task<string?> SendSplitAsync(List<BulkOperation> operations, LaneContext context, CancellationToken cancellationToken)
+    {
+        if (operations.Count == 1)
+        {
+            SetMalformed(operations[0], new BulkItemResult(413, "request_entity_too_large",
+                "the document alone exceeds the cluster's http.max_content_length", null), context);
+            return null;
+        }
+
+        var half = operations.Count / 2;
+        var second = operations.GetRange(half, operations.Count - half);
+        var blocked = await SendWithRetriesAsync(operations.GetRange(0, half), context, cancellationToken).ConfigureAwait(false);
+        if (blocked is not null)
+        {
+            MarkRetriable(second, context, "Not sent: an earlier operation of the same lane is pending redelivery. " + blocked);
+            return blocked;
+        }
+
+        return await SendWithRetriesAsync(second, context, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<(List<BulkOperation> Retry, string? Reason)> SendOnceAsync(
         List<BulkOperation> pending, LaneContext context, int attempt, CancellationToken cancellationToken)
     {
@@ -115,6 +144,11 @@ internal sealed class BulkWriter
         {
             Log.BulkRetry(_logger, pending.Count, result.Url, attempt, result.Describe());
             return (pending, result.Describe());
+        }
+
+        if (result.StatusCode == 413)
+        {
+            return (pending, TooLarge);
         }
 
         if (result.StatusCode is < 200 or >= 300)
@@ -197,7 +231,8 @@ internal sealed class BulkWriter
 
     private static void SetFailure(BulkOperation op, BulkItemResult item, LaneContext context, SinkRecordStatus status)
     {
-        var error = new SinkRecordError("Indexing failed: " + (item.ErrorJson ?? item.ErrorReason), item.ErrorType, item.Status, item.ErrorJson);
+        var detail = item.ErrorJson ?? $"{{\"type\":\"{item.ErrorType}\",\"reason\":\"{item.ErrorReason}\"}}";
+        var error = new SinkRecordError("Indexing failed: " + detail, item.ErrorType, item.Status, item.ErrorJson);
         context.Outcomes[op.RecordIndex] = new SinkRecordOutcome(context.Records[op.RecordIndex], status, error);
     }
 

@@ -40,6 +40,9 @@ public sealed partial class ElasticsearchContractServer : IAsyncDisposable
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
+    /// <summary>Like <c>http.max_content_length</c>: larger request bodies (as sent) get HTTP 413.</summary>
+    public int? MaxContentLength { get; set; }
+
     /// <summary>Requests answered with 401.</summary>
     public int AuthRejections => Volatile.Read(ref _authRejections);
 
@@ -141,6 +144,12 @@ public sealed partial class ElasticsearchContractServer : IAsyncDisposable
         var started = Stopwatch.GetTimestamp();
         using var raw = new MemoryStream();
         await request.InputStream.CopyToAsync(raw);
+        if (raw.Length > MaxContentLength)
+        {
+            Record(number, request, raw, false, "", 0, 413);
+            return (413, ErrorBody(413, "content_too_long_exception", $"request body is too large ({raw.Length} > {MaxContentLength})"));
+        }
+
         var gzipped = string.Equals(request.Headers["Content-Encoding"], "gzip", StringComparison.OrdinalIgnoreCase);
         string text;
         try
