@@ -106,5 +106,10 @@ public sealed class TransformPlugin
         {
             return [new ConfigProblem(e.Key, e.Message)];
         }
+        catch (Exception e) when (e is ArgumentException or FormatException or NotSupportedException or InvalidOperationException)
+        {
+            // A plugin rejecting its settings with a non-config exception still makes the configuration invalid.
+            return [new ConfigProblem(null, e.Message)];
+        }
     }
 }
