@@ -12,8 +12,9 @@ public sealed record SinkRecordPipelineOptions
     /// <value><see cref="ConverterRegistry.Default"/>.</value>
     public ConverterRegistry Converters { get; init; } = ConverterRegistry.Default;
 
-    /// <summary>Gets the factory for the configured transformations and predicates; required when the config has <c>transforms</c>.</summary>
-    public ITransformationFactory? Transformations { get; init; }
+    /// <summary>Gets the factory for the configured transformations and predicates.</summary>
+    /// <value><see cref="RegistryTransformationFactory.Default"/>: the built-in SMTs of <c>TransformRegistry.Default</c>.</value>
+    public ITransformationFactory Transformations { get; init; } = RegistryTransformationFactory.Default;
 
     /// <summary>Gets the dead-letter-queue producer, used when <c>errors.deadletterqueue.topic.name</c> is set.</summary>
     public IDeadLetterQueueProducer? DeadLetterQueue { get; init; }

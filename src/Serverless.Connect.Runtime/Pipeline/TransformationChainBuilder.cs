@@ -9,20 +9,17 @@ public static class TransformationChainBuilder
 {
     /// <summary>Builds the stages.</summary>
     /// <param name="chain">The parsed chain.</param>
-    /// <param name="factory">Creates transformations and predicates; may be null only for an empty chain.</param>
+    /// <param name="factory">Creates transformations and predicates.</param>
     /// <returns>The stages in order, and the predicates (to dispose with them).</returns>
-    /// <exception cref="ConnectException">A type is unknown, or the chain is not empty and there is no factory.</exception>
-    public static (TransformationStage[] Stages, IDisposable[] Predicates) Build(TransformChain chain, ITransformationFactory? factory)
+    /// <exception cref="ConnectException">A type is unknown.</exception>
+    /// <exception cref="Configuration.ConfigException">A type is unknown to a registry, or a setting is invalid.</exception>
+    public static (TransformationStage[] Stages, IDisposable[] Predicates) Build(TransformChain chain, ITransformationFactory factory)
     {
         ArgumentNullException.ThrowIfNull(chain);
+        ArgumentNullException.ThrowIfNull(factory);
         if (chain.Transforms.Count == 0)
         {
             return ([], []);
-        }
-
-        if (factory is null)
-        {
-            throw new ConnectException("The configuration has transforms, but no transformations are available.");
         }
 
         var predicates = new Dictionary<string, IPredicate>(StringComparer.Ordinal);

@@ -161,7 +161,27 @@ public sealed class SinkRecordPipelineTests
     private static string? Header(DeadLetterRecord record, string key) =>
         record.Headers.LastOrDefault(h => h.Key == key) is { Value: { } v } ? Encoding.UTF8.GetString(v) : null;
 
-    private static SinkRecordPipeline Create(Dictionary<string, string> settings, IDeadLetterQueueProducer? dlq = null)
+    [Fact]
+    public async Task DefaultFactory_RunsTheBuiltInTransforms_ReportingTheirJavaClass()
+    {
+        using var pipeline = Create(
+            new()
+            {
+                ["value.converter.schemas.enable"] = "false",
+                ["transforms"] = "route",
+                ["transforms.route.type"] = "RegexRouter",
+                ["transforms.route.regex"] = "(.*)",
+                ["transforms.route.replacement"] = "prod-$1",
+            },
+            factory: RegistryTransformationFactory.Default);
+
+        var result = await pipeline.ProcessAsync(TestRecords.Consumed());
+
+        Assert.Equal("prod-orders", result.Record!.Topic);
+        Assert.Equal("org.apache.kafka.connect.transforms.RegexRouter", Assert.Single(pipeline.Stages).ClassName);
+    }
+
+    private static SinkRecordPipeline Create(Dictionary<string, string> settings, IDeadLetterQueueProducer? dlq = null, ITransformationFactory? factory = null)
     {
         var values = new Dictionary<string, string>
         {
@@ -179,7 +199,7 @@ public sealed class SinkRecordPipelineTests
         var connector = ConnectorConfig.FromValues(values);
         var worker = WorkerConfig.FromValues(new Dictionary<string, string>());
         var merged = ConnectorConfigMerger.Merge(connector, worker);
-        return SinkRecordPipeline.Create(merged, new SinkRecordPipelineOptions { Transformations = new TestTransforms(), DeadLetterQueue = dlq });
+        return SinkRecordPipeline.Create(merged, new SinkRecordPipelineOptions { Transformations = factory ?? new TestTransforms(), DeadLetterQueue = dlq });
     }
 
     private sealed class ListProducer : IDeadLetterQueueProducer
