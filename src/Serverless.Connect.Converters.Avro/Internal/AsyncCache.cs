@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+
+namespace Serverless.Connect.Converters.Avro.Internal;
+
+/// <summary>
+/// Caches the results of asynchronous registry calls. Concurrent callers for the same key share one call; a failed call is
+/// evicted so that the next caller retries. Calls start on the thread pool so that a caller blocking on one (the
+/// synchronous <c>IConverter</c> path) never holds a synchronization context the call needs.
+/// </summary>
+internal sealed class AsyncCache<TKey, TValue>
+    where TKey : notnull
+{
+    private readonly ConcurrentDictionary<TKey, Lazy<Task<TValue>>> _entries = new();
+    private readonly int _capacity;
+
+    public AsyncCache(int capacity)
+    {
+        _capacity = Math.Max(1, capacity);
+    }
+
+    /// <summary>Returns a completed value without blocking, if there is one.</summary>
+    public bool TryGetCompleted(TKey key, out TValue value)
+    {
+        if (_entries.TryGetValue(key, out var entry) && entry.IsValueCreated && entry.Value.IsCompletedSuccessfully)
+        {
+            value = entry.Value.Result;
+            return true;
+        }
+
+        value = default!;
+        return false;
+    }
+
+    public Task<TValue> GetAsync(TKey key, Func<TKey, Task<TValue>> factory)
+    {
+        if (!_entries.TryGetValue(key, out var entry))
+        {
+            if (_entries.Count >= _capacity)
+            {
+                _entries.Clear();
+            }
+
+            var created = new Lazy<Task<TValue>>(() => Task.Run(() => factory(key)), LazyThreadSafetyMode.ExecutionAndPublication);
+            entry = _entries.GetOrAdd(key, created);
+            if (ReferenceEquals(entry, created))
+            {
+                _ = created.Value.ContinueWith(
+                    (_, state) => ((AsyncCache<TKey, TValue>)state!)._entries.TryRemove(new KeyValuePair<TKey, Lazy<Task<TValue>>>(key, created)),
+                    this,
+                    CancellationToken.None,
+                    TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+                    TaskScheduler.Default);
+            }
+        }
+
+        return entry.Value;
+    }
+
+    /// <summary>Waits for a value on the calling thread (used by the synchronous converter API).</summary>
+    public TValue Get(TKey key, Func<TKey, Task<TValue>> factory) =>
+        TryGetCompleted(key, out var value) ? value : GetAsync(key, factory).GetAwaiter().GetResult();
+}
