@@ -19,8 +19,21 @@ internal sealed class PayloadPreprocessor
 
     public PayloadPreprocessor(bool compactMapEntries) => _compactMapEntries = compactMapEntries;
 
+    /// <summary>The schema to convert with; the same instance when nothing needs rewriting (then values pass unchanged).</summary>
     public Schema? Schema(Schema? schema) =>
-        schema is null ? null : _schemas.GetValue(schema, s => PreProcessSchema(s));
+        schema is null ? null : _schemas.GetValue(schema, s => NeedsRewrite(s) ? PreProcessSchema(s) : s);
+
+    /// <summary>Whether <see cref="Schema"/> changed the schema, so values need <see cref="Value"/>.</summary>
+    public static bool Changed(Schema? original, Schema? processed) => !ReferenceEquals(original, processed);
+
+    private bool NeedsRewrite(Schema schema) => schema.Name == DecimalSchema.LogicalName || schema.Type switch
+    {
+        SchemaType.Array => NeedsRewrite(schema.ValueSchema!),
+        SchemaType.Map => !(_compactMapEntries && schema.KeySchema!.Type == SchemaType.String) || NeedsRewrite(schema.KeySchema!)
+            || NeedsRewrite(schema.ValueSchema!),
+        SchemaType.Struct => schema.Fields.Any(f => NeedsRewrite(f.Schema)),
+        _ => false,
+    };
 
     public object? Value(object? value, Schema? schema, Schema? newSchema)
     {

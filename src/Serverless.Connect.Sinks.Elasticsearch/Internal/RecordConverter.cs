@@ -105,8 +105,11 @@ internal sealed class RecordConverter
         if (!_options.ShouldIgnoreSchema(record.Topic))
         {
             var processed = _preprocessor.Schema(schema);
-            value = _preprocessor.Value(value, schema, processed);
-            schema = processed;
+            if (PayloadPreprocessor.Changed(schema, processed))
+            {
+                value = _preprocessor.Value(value, schema, processed);
+                schema = processed;
+            }
         }
 
         return _json.FromConnectData(record.Topic, null, schema, value)
