@@ -4,8 +4,12 @@ public sealed class ValidateCommandTests
 {
     [Theory]
     [InlineData("transforms-section.yaml")]
+    [InlineData("transform-extract-field.yaml")]
+    [InlineData("transform-insert-time.yaml")]
     [InlineData("transform-route.yaml")]
     [InlineData("transform-filter.yaml")]
+    [InlineData("transform-unwrap.yaml")]
+    [InlineData("transform-outbox.yaml")]
     [InlineData("dead-letter-queue.yaml")]
     public async Task SeedFragments_AreValid(string file)
     {
