@@ -10,6 +10,8 @@ public static class BuiltInTransforms
     /// <summary>The built-in plugins, transformations first, each under its Kafka (or Debezium) class name.</summary>
     public static IReadOnlyList<TransformPlugin> All { get; } =
     [
+        TransformPlugin.Transformation(Cast.KeyClassName, Cast.ConfigDef, () => new Cast.Key()),
+        TransformPlugin.Transformation(Cast.ValueClassName, Cast.ConfigDef, () => new Cast.Value()),
         TransformPlugin.Transformation(DropHeaders.ClassName, DropHeaders.ConfigDef, () => new DropHeaders()),
         TransformPlugin.Transformation(ExtractField.KeyClassName, ExtractField.ConfigDef, () => new ExtractField.Key()),
         TransformPlugin.Transformation(ExtractField.ValueClassName, ExtractField.ConfigDef, () => new ExtractField.Value()),
@@ -30,6 +32,8 @@ public static class BuiltInTransforms
         TransformPlugin.Transformation(ReplaceField.ValueClassName, ReplaceField.ConfigDef, () => new ReplaceField.Value()),
         TransformPlugin.Transformation(SetSchemaMetadata.KeyClassName, SetSchemaMetadata.ConfigDef, () => new SetSchemaMetadata.Key()),
         TransformPlugin.Transformation(SetSchemaMetadata.ValueClassName, SetSchemaMetadata.ConfigDef, () => new SetSchemaMetadata.Value()),
+        TransformPlugin.Transformation(TimestampConverter.KeyClassName, TimestampConverter.ConfigDef, () => new TimestampConverter.Key()),
+        TransformPlugin.Transformation(TimestampConverter.ValueClassName, TimestampConverter.ConfigDef, () => new TimestampConverter.Value()),
         TransformPlugin.Transformation(TimestampRouter.ClassName, TimestampRouter.ConfigDef, () => new TimestampRouter()),
         TransformPlugin.Transformation(ValueToKey.ClassName, ValueToKey.ConfigDef, () => new ValueToKey()),
         TransformPlugin.Transformation(ExtractNewRecordState.ClassName, ExtractNewRecordState.ConfigDef, () => new ExtractNewRecordState()),
