@@ -86,6 +86,46 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public async Task AvroConverter_IsRegistered_AndItsSettingsChecked()
+    {
+        var path = CliRunner.TempFile(
+            """
+            {"name":"avro","config":{"connector.class":"io.confluent.connect.elasticsearch.ElasticsearchSinkConnector","topics":"orders",
+            "connection.url":"http://localhost:9200","value.converter":"io.confluent.connect.avro.AvroConverter",
+            "value.converter.schema.registry.url":"http://schema-registry:8081"}}
+            """,
+            ".json");
+        try
+        {
+            var (exit, stdout, stderr) = await CliRunner.ValidateAsync(path);
+
+            Assert.True(exit == 0, stdout + stderr);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task UnknownConverter_ListsTheSupportedOnes()
+    {
+        var path = CliRunner.TempFile("key.converter: org.example.Nope\n", ".properties");
+        try
+        {
+            var (exit, stdout, _) = await CliRunner.ValidateAsync(path);
+
+            Assert.Equal(1, exit);
+            Assert.StartsWith("key.converter: ", stdout, StringComparison.Ordinal);
+            Assert.Contains("io.confluent.connect.avro.AvroConverter, org.apache.kafka.connect.converters.ByteArrayConverter", stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task TheProgram_RunsTheValidateVerb()
     {
         var (exit, stdout, stderr) = await CliRunner.ProcessAsync(string.Empty, "validate", "--config", CliRunner.SeedFile("transform-route.yaml"));

@@ -91,6 +91,7 @@ internal static class TransformCommand
 
             pipeline = SinkRecordPipeline.Create(effective, new SinkRecordPipelineOptions
             {
+                Converters = CliPlugins.Converters,
                 Transformations = new RegistryTransformationFactory(CliPlugins.Transforms),
                 Reporters = reporters,
                 LoggerFactory = new StderrLoggerFactory(error),

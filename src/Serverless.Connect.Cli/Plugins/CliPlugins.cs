@@ -1,6 +1,7 @@
 using Serverless.Connect.Cli.Records;
 using Serverless.Connect.Configuration.Plugins;
 using Serverless.Connect.Converters;
+using Serverless.Connect.Converters.Avro;
 using Serverless.Connect.Sinks.Elasticsearch;
 using Serverless.Connect.Transforms.Chain;
 
@@ -11,7 +12,12 @@ internal static class CliPlugins
 {
     private const string SimpleHeaderConverter = "org.apache.kafka.connect.storage.SimpleHeaderConverter";
 
+    private static readonly Lazy<ConverterRegistry> s_converters = new(() => AvroConverterPlugin.Register(ConverterRegistry.CreateWithBuiltIns()));
+
     public static TransformRegistry Transforms => TransformRegistry.Default;
+
+    /// <summary>The built-in converters plus the Avro converter.</summary>
+    public static ConverterRegistry Converters => s_converters.Value;
 
     public static PluginRegistry Create(bool withFragment = false)
     {
@@ -23,6 +29,7 @@ internal static class CliPlugins
             registry.Register(new PluginDescriptor(converter, PluginKind.Converter));
         }
 
+        AvroConverterPlugin.Register(registry);
         registry.Register(new PluginDescriptor(SimpleHeaderConverter, PluginKind.HeaderConverter));
         Transforms.RegisterInto(registry);
         if (withFragment)
