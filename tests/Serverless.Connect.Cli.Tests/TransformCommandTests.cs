@@ -175,6 +175,52 @@ public sealed class TransformCommandTests
     }
 
     [Fact]
+    public async Task BadHeaders_AreAHeaderConverterFailure_LoggedLikeConnect()
+    {
+        const string config = """
+            {"name":"h","config":{"connector.class":"io.confluent.connect.elasticsearch.ElasticsearchSinkConnector","topics":"orders",
+            "connection.url":"http://localhost:9200",
+            "key.converter":"org.apache.kafka.connect.storage.StringConverter","value.converter":"org.apache.kafka.connect.storage.StringConverter",
+            "errors.tolerance":"all","errors.log.enable":"true","errors.log.include.messages":"true"}}
+            """;
+
+        var run = await CliRunner.TransformAsync(
+            config,
+            """
+            {"topic":"orders","partition":0,"offset":4,"timestamp":1700000000000,"key":"a","value":"b","headers":{"h":"not an array"}}
+            {"topic":"orders","partition":0,"offset":5,"key":"a","value":"b"}
+            """);
+
+        Assert.Equal(0, run.Exit);
+        Assert.Contains("\"offset\":5", Assert.Single(run.Stdout), StringComparison.Ordinal);
+        Assert.Contains(
+            "Error encountered in task h-0. Executing stage 'HEADER_CONVERTER' with class 'org.apache.kafka.connect.storage.SimpleHeaderConverter', " +
+            "where consumed record is {topic='orders', partition=0, offset=4, timestamp=1700000000000, timestampType=CreateTime}.",
+            run.Stderr,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ContextHeadersDisabled_DlqKeepsOnlyTheOriginalHeaders()
+    {
+        const string config = """
+            {"name":"d","config":{"connector.class":"io.confluent.connect.elasticsearch.ElasticsearchSinkConnector","topics":"orders",
+            "connection.url":"http://localhost:9200",
+            "key.converter":"org.apache.kafka.connect.storage.StringConverter","value.converter":"org.apache.kafka.connect.json.JsonConverter",
+            "errors.tolerance":"all","errors.deadletterqueue.topic.name":"dlq"}}
+            """;
+
+        var run = await CliRunner.TransformAsync(
+            config, """{"topic":"orders","partition":0,"offset":4,"key":"a","value":{"x":1},"headers":[{"key":"h","value":"v"}]}""" + "\n", withDlq: true);
+
+        Assert.Equal(0, run.Exit);
+        Assert.Empty(run.Stdout);
+        Assert.Equal(
+            """{"topic":"dlq","partition":0,"offset":4,"timestamp":null,"key":"a","value":{"x":1},"headers":[{"key":"h","value":"v"}]}""",
+            Assert.Single(run.Dlq));
+    }
+
+    [Fact]
     public async Task MissingConfig_IsAUsageError()
     {
         var output = new StringWriter();
