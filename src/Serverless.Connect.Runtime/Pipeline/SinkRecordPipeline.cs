@@ -205,6 +205,24 @@ public sealed class SinkRecordPipeline : IDisposable
         return PipelineResult.Failed(context.Report!);
     }
 
+    /// <summary>
+    /// Reports a record the sink task could not write (Connect's <c>ErrantRecordReporter</c>, KIP-610): stage
+    /// <c>TASK_PUT</c>, sent to the log and dead-letter queue like any other failure, then subject to <c>errors.tolerance</c>.
+    /// </summary>
+    /// <param name="original">The consumed record the failed sink record came from.</param>
+    /// <param name="sinkTaskClass">The Java class name of the sink task, reported as <c>__connect.errors.class.name</c>.</param>
+    /// <param name="error">Why the write failed.</param>
+    /// <param name="cancellationToken">Cancels reporting.</param>
+    /// <returns>A task that completes when the failure is reported.</returns>
+    /// <exception cref="ToleranceExceededException">With <c>errors.tolerance=none</c>: the task must stop.</exception>
+    public ValueTask ReportPutFailureAsync(ConsumedRecord original, string sinkTaskClass, Exception error, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        ArgumentNullException.ThrowIfNull(sinkTaskClass);
+        ArgumentNullException.ThrowIfNull(error);
+        return ErrorHandler.ExecuteFailedAsync(new ProcessingContext(original), ErrorStage.TaskPut, sinkTaskClass, error, cancellationToken);
+    }
+
     /// <summary>Serializes a record's key with the key converter (for writing records back out).</summary>
     /// <param name="record">The record.</param>
     /// <returns>The bytes, or null for a Kafka null.</returns>

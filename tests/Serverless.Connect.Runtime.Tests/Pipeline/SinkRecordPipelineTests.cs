@@ -143,6 +143,22 @@ public sealed class SinkRecordPipelineTests
     }
 
     [Fact]
+    public async Task PutFailure_IsReportedAtTaskPut_WithTheSinkTaskClass()
+    {
+        var dlq = new ListProducer();
+        using var pipeline = Create(
+            new() { ["errors.tolerance"] = "all", ["errors.deadletterqueue.topic.name"] = "dlq", ["errors.deadletterqueue.context.headers.enable"] = "true" },
+            dlq);
+
+        await pipeline.ReportPutFailureAsync(TestRecords.Consumed(), "io.confluent.connect.elasticsearch.ElasticsearchSinkTask", new DataException("mapper_parsing_exception"));
+
+        var record = Assert.Single(dlq.Records);
+        Assert.Equal("TASK_PUT", Header(record, "__connect.errors.stage"));
+        Assert.Equal("io.confluent.connect.elasticsearch.ElasticsearchSinkTask", Header(record, "__connect.errors.class.name"));
+        Assert.Equal("mapper_parsing_exception", Header(record, "__connect.errors.exception.message"));
+    }
+
+    [Fact]
     public void UnknownTransformType_FailsToBuild()
     {
         var error = Assert.Throws<ConnectException>(() => Create(new() { ["transforms"] = "x", ["transforms.x.type"] = "nope" }));
