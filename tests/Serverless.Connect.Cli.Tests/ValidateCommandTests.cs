@@ -110,7 +110,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public async Task UnknownConverter_ListsTheSupportedOnes()
     {
-        var path = CliRunner.TempFile("key.converter: org.example.Nope\n", ".properties");
+        var path = CliRunner.TempFile("config:\n  key.converter: org.example.Nope\n", ".yaml");
         try
         {
             var (exit, stdout, _) = await CliRunner.ValidateAsync(path);
@@ -118,6 +118,36 @@ public sealed class ValidateCommandTests
             Assert.Equal(1, exit);
             Assert.StartsWith("key.converter: ", stdout, StringComparison.Ordinal);
             Assert.Contains("io.confluent.connect.avro.AvroConverter, org.apache.kafka.connect.converters.ByteArrayConverter", stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task WorkerFile_IsValidatedAsAWorker()
+    {
+        var (exit, stdout, stderr) = await CliRunner.ValidateAsync(CliRunner.SeedFile("kafka-connect.yaml"));
+
+        Assert.True(exit == 0, stdout + stderr);
+    }
+
+    [Fact]
+    public async Task IgnoredConverterSettings_AreWarnedAbout()
+    {
+        var path = CliRunner.TempFile(
+            """
+            {"name":"w","config":{"connector.class":"io.confluent.connect.elasticsearch.ElasticsearchSinkConnector","topics":"orders",
+            "connection.url":"http://localhost:9200","value.converter.schemas.enable":"false"}}
+            """,
+            ".json");
+        try
+        {
+            var (exit, _, stderr) = await CliRunner.ValidateAsync(path);
+
+            Assert.Equal(0, exit);
+            Assert.Contains("warning: value.converter.schemas.enable: ignored", stderr, StringComparison.Ordinal);
         }
         finally
         {

@@ -57,7 +57,7 @@ internal static class TransformCommand
         try
         {
             var loaded = ConfigFiles.Load(configPath);
-            if (loaded.Connectors.Count != 1)
+            if (loaded.Connectors.Count != 1 || loaded.Workers.Count > 0)
             {
                 await error.WriteLineAsync($"connect transform: {configPath} holds {loaded.Connectors.Count} connectors; give a file with exactly one.").ConfigureAwait(false);
                 return ConnectCommandLine.UsageError;
@@ -72,6 +72,11 @@ internal static class TransformCommand
             }
 
             var effective = ConnectorConfigMerger.Merge(resolved, resolvedWorker);
+            foreach (var warning in effective.Warnings)
+            {
+                await error.WriteLineAsync($"connect transform: warning: {warning}").ConfigureAwait(false);
+            }
+
             var errors = SinkRecordPipeline.ReadErrorHandling(effective.Values);
             var reporters = new List<IErrorReporter>();
             if (dlqPath is not null)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Serverless.Connect.Cli.Plugins;
 using Serverless.Connect.Cli.Records;
 using Serverless.Connect.Configuration;
+using Serverless.Connect.Configuration.Connect;
 using Serverless.Connect.Configuration.Loading;
 using Serverless.Connect.Configuration.Plugins;
 
@@ -57,10 +58,24 @@ internal static class ValidateCommand
             warnings.AddRange(connector.Warnings.Except(loaded.Warnings));
             var result = validator.Validate(values);
             warnings.AddRange(result.Warnings);
+            warnings.AddRange(ConnectorConfigMerger.Merge(connector, worker).Warnings);
             foreach (var problem in result.Errors)
             {
                 errors++;
                 await output.WriteLineAsync((prefix + Explain(problem, registry)).AsMemory(), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        foreach (var worker in loaded.Workers)
+        {
+            var prefix = loaded.Workers.Count > 1 ? (worker.Name ?? "worker") + ": " : string.Empty;
+            var result = WorkerConfigDefs.CreateDistributed().Validate(ConfigFiles.ResolveAll(worker.Values, worker, []));
+            warnings.AddRange(worker.Warnings);
+            warnings.AddRange(result.Warnings);
+            foreach (var problem in result.Errors)
+            {
+                errors++;
+                await output.WriteLineAsync((prefix + problem).AsMemory(), cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -26,6 +26,11 @@ internal static class ConfigFiles
             {
                 return new LoadedConfig([.. loaded.Connectors.Select(c => (c, loaded.FindWorker(c)))], false, loaded.Warnings);
             }
+
+            if (loaded.Workers.Count > 0)
+            {
+                return new LoadedConfig([], false, loaded.Warnings) { Workers = loaded.Workers };
+            }
         }
         catch (ConfigLoadException e)
         {

@@ -7,4 +7,8 @@ namespace Serverless.Connect.Cli.Records;
 /// <param name="IsFragment">Whether the file was a partial configuration rather than a connector.</param>
 /// <param name="Warnings">Problems that did not stop loading.</param>
 internal sealed record LoadedConfig(
-    IReadOnlyList<(ConnectorConfig Connector, WorkerConfig? Worker)> Connectors, bool IsFragment, IReadOnlyList<ConfigProblem> Warnings);
+    IReadOnlyList<(ConnectorConfig Connector, WorkerConfig? Worker)> Connectors, bool IsFragment, IReadOnlyList<ConfigProblem> Warnings)
+{
+    /// <summary>Gets the workers of a file that holds workers only (a Strimzi <c>KafkaConnect</c>, <c>connect-distributed.properties</c>).</summary>
+    public IReadOnlyList<WorkerConfig> Workers { get; init; } = [];
+}
