@@ -151,11 +151,13 @@ public sealed class SinkRecordPipeline : IDisposable
             return PipelineResult.Failed(conversionFailure);
         }
 
+        // Kafka's NO_TIMESTAMP (-1) becomes a record without timestamp, as ConnectUtils.checkAndConvertTimestamp does.
+        var timestamp = record.Timestamp is -1 ? null : record.Timestamp;
         ConnectRecord? current = new ConnectRecord(
-            record.Topic, record.Partition, key!.Schema, key.Value, value!.Schema, value.Value, record.Timestamp, headers)
+            record.Topic, record.Partition, key!.Schema, key.Value, value!.Schema, value.Value, timestamp, headers)
         {
             KafkaOffset = record.Offset,
-            TimestampType = record.TimestampType,
+            TimestampType = timestamp is null ? TimestampType.NoTimestampType : record.TimestampType,
         };
         foreach (var stage in _stages)
         {

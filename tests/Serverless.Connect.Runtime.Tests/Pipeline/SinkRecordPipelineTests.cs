@@ -46,6 +46,17 @@ public sealed class SinkRecordPipelineTests
     }
 
     [Fact]
+    public async Task NoTimestamp_BecomesARecordWithoutTimestamp()
+    {
+        using var pipeline = Create(new() { ["value.converter.schemas.enable"] = "false" });
+
+        var result = await pipeline.ProcessAsync(TestRecords.Consumed(timestamp: -1));
+
+        Assert.Null(result.Record!.Timestamp);
+        Assert.Equal(TimestampType.NoTimestampType, result.Record.TimestampType);
+    }
+
+    [Fact]
     public async Task TransformReturningNull_DropsTheRecord()
     {
         using var pipeline = Create(new()
