@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace Serverless.Connect.CdcReader.Internal;
+
+/// <summary>Source-generated log messages of the CDC reader.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 4200, Level = LogLevel.Warning, Message = "Connector {Connector}: Kafka producer queue full; pausing WAL reading")]
+    public static partial void ProducerQueueFull(ILogger logger, string connector);
+
+    [LoggerMessage(EventId = 4201, Level = LogLevel.Error, Message = "Connector {Connector}: delivery to {Topic} failed: {Reason}")]
+    public static partial void DeliveryFailed(ILogger logger, string connector, string topic, string reason);
+
+    [LoggerMessage(EventId = 4202, Level = LogLevel.Warning, Message = "Connector {Connector}: Kafka did not acknowledge every record before the flush timeout")]
+    public static partial void FlushTimedOut(ILogger logger, string connector);
+
+    [LoggerMessage(EventId = 4203, Level = LogLevel.Information, Message = "Starting connector {Connector}")]
+    public static partial void Starting(ILogger logger, string connector);
+
+    [LoggerMessage(EventId = 4204, Level = LogLevel.Error, Message = "Connector {Connector} failed")]
+    public static partial void ConnectorFailed(ILogger logger, string connector, Exception exception);
+}

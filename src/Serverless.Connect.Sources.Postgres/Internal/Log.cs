@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace Serverless.Connect.Sources.Postgres.Internal;
+
+/// <summary>Source-generated log messages of the PostgreSQL source.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 4100, Level = LogLevel.Information, Message = "Connector {Connector}: created replication slot {Slot} at {Lsn}")]
+    public static partial void SlotCreated(ILogger logger, string connector, string slot, string lsn);
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Connector {Connector}: snapshot of {Tables} table(s) finished, {Rows} row(s)")]
+    public static partial void SnapshotFinished(ILogger logger, string connector, int tables, long rows);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "Connector {Connector}: streaming from slot {Slot}")]
+    public static partial void StreamingStarted(ILogger logger, string connector, string slot);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Debug, Message = "Connector {Connector}: confirmed flush LSN {Lsn}")]
+    public static partial void Confirmed(ILogger logger, string connector, string lsn);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Information, Message = "Connector {Connector}: dropped replication slot {Slot} on stop")]
+    public static partial void SlotDropped(ILogger logger, string connector, string slot);
+
+    [LoggerMessage(EventId = 4105, Level = LogLevel.Warning, Message = "Connector {Connector}: heartbeat failed")]
+    public static partial void HeartbeatFailed(ILogger logger, string connector, Exception exception);
+
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Warning, Message = "Connector {Connector}: stopped before every record was acknowledged; unacknowledged changes are re-sent after restart")]
+    public static partial void DrainTimedOut(ILogger logger, string connector);
+}

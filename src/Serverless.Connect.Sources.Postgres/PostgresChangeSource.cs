@@ -1,0 +1,311 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Npgsql.Replication;
+using Npgsql.Replication.PgOutput;
+using NpgsqlTypes;
+using Serverless.Connect.Data;
+using Serverless.Connect.Errors;
+using Serverless.Connect.Sources.Postgres.Internal;
+
+namespace Serverless.Connect.Sources.Postgres;
+
+/// <summary>
+/// The Debezium-compatible PostgreSQL source: checks the server, prepares publication and slot, snapshots when the
+/// snapshot mode asks for it, then streams pgoutput changes as Debezium events into a bounded channel.
+/// </summary>
+/// <remarks>
+/// The slot's confirmed flush LSN only moves when the consumer calls <see cref="Acknowledge"/> with a position it has
+/// fully delivered (see <see cref="LsnAcknowledgementTracker"/>). A full channel stops WAL reading (backpressure).
+/// </remarks>
+public sealed class PostgresChangeSource
+{
+    private readonly PostgresConnectorConfig _config;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ulong _acknowledged;
+    private ulong _sent;
+
+    /// <summary>Initializes a new instance of the <see cref="PostgresChangeSource"/> class.</summary>
+    /// <param name="config">The connector configuration.</param>
+    /// <param name="logger">The logger.</param>
+    /// <param name="timeProvider">The clock for event timestamps and timers.</param>
+    public PostgresChangeSource(PostgresConnectorConfig config, ILogger? logger = null, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        _config = config;
+        _logger = logger ?? NullLogger.Instance;
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>Gets the configuration.</summary>
+    public PostgresConnectorConfig Config => _config;
+
+    /// <summary>Gets how long <see cref="RunAsync"/> waits, after it stops reading, for <see cref="MarkDrained"/>.</summary>
+    /// <value>Default 30 seconds.</value>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gets the highest LSN sent to the server as flushed.</summary>
+    public ulong ConfirmedLsn => Interlocked.Read(ref _sent);
+
+    /// <summary>Records that every item at or below <paramref name="lsn"/> has been delivered; the slot may confirm it.</summary>
+    /// <param name="lsn">The delivered position.</param>
+    public void Acknowledge(ulong lsn)
+    {
+        var current = Interlocked.Read(ref _acknowledged);
+        while (lsn > current)
+        {
+            var seen = Interlocked.CompareExchange(ref _acknowledged, lsn, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
+
+    /// <summary>Signals that the consumer has delivered and acknowledged everything it read; the source then sends its final status.</summary>
+    public void MarkDrained() => _drained.TrySetResult();
+
+    /// <summary>Runs until <paramref name="stopToken"/> is cancelled (or, for <c>initial_only</c>, the snapshot is done).</summary>
+    /// <param name="output">Where events go; completed when reading stops.</param>
+    /// <param name="stopToken">Stops reading; the source then waits for <see cref="MarkDrained"/> before confirming and closing.</param>
+    /// <returns>A task that completes when the source has stopped.</returns>
+    /// <exception cref="ConnectException">The server is not set up for the connector; the message names the problem.</exception>
+    public async Task RunAsync(ChannelWriter<PostgresSourceRecord> output, CancellationToken stopToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        Exception? failure = null;
+        try
+        {
+            await RunCoreAsync(output, stopToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stopToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            failure = e;
+            throw;
+        }
+        finally
+        {
+            output.TryComplete(failure);
+        }
+    }
+
+    private async Task RunCoreAsync(ChannelWriter<PostgresSourceRecord> output, CancellationToken stopToken)
+    {
+        var connectionString = _config.ConnectionString();
+        await using var metadata = new NpgsqlConnection(connectionString);
+        await OpenAsync(metadata, stopToken).ConfigureAwait(false);
+        var (tables, slotExists) = await new ReplicationSetup(_config).PrepareAsync(metadata, stopToken).ConfigureAwait(false);
+        var types = new TypeRegistry();
+        await types.ReloadAsync(metadata, stopToken).ConfigureAwait(false);
+        var factory = new TableSchemaFactory(_config, new ValueConverterFactory(_config, types));
+        var events = new ChangeEventBuilder(_config, _time);
+
+        var mode = _config.SnapshotMode;
+        if (mode == SnapshotMode.InitialOnly && slotExists)
+        {
+            return;
+        }
+
+        if (mode == SnapshotMode.Always && slotExists)
+        {
+            await DropSlotAsync(metadata, stopToken).ConfigureAwait(false);
+            slotExists = false;
+        }
+
+        var snapshot = !slotExists && mode is SnapshotMode.Initial or SnapshotMode.Always or SnapshotMode.InitialOnly or SnapshotMode.WhenNeeded;
+
+        await using var replication = new LogicalReplicationConnection(connectionString)
+        {
+            WalReceiverStatusInterval = _config.StatusUpdateInterval,
+        };
+        await replication.Open(stopToken).ConfigureAwait(false);
+        PgOutputReplicationSlot slot;
+        if (slotExists)
+        {
+            slot = new PgOutputReplicationSlot(_config.SlotName);
+        }
+        else
+        {
+            slot = await CreateSlotAsync(replication, snapshot, temporary: mode == SnapshotMode.InitialOnly, stopToken).ConfigureAwait(false);
+            Log.SlotCreated(_logger, _config.Name, _config.SlotName, slot.ConsistentPoint.ToString());
+        }
+
+        if (snapshot)
+        {
+            var reader = new SnapshotReader(_config, types, factory, events, _time);
+            var rows = await reader.RunAsync(slot.SnapshotName!, (ulong)slot.ConsistentPoint, tables, output, stopToken).ConfigureAwait(false);
+            Log.SnapshotFinished(_logger, _config.Name, tables.Count, rows);
+            if (mode == SnapshotMode.InitialOnly)
+            {
+                output.TryComplete();
+                await WaitForDrainAsync().ConfigureAwait(false);
+                return;
+            }
+        }
+
+        using var streaming = CancellationTokenSource.CreateLinkedTokenSource(stopToken);
+        var acknowledger = AcknowledgeLoopAsync(replication, streaming.Token);
+        var heartbeats = HeartbeatLoopAsync(output, streaming.Token);
+        var stream = new ChangeStreamReader(_config, new RelationCache(_config, types, factory), events, metadata, output);
+        Log.StreamingStarted(_logger, _config.Name, _config.SlotName);
+        try
+        {
+            await stream.RunAsync(replication, slot, stopToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stopToken.IsCancellationRequested)
+        {
+            // Graceful stop: let the consumer drain, then confirm what it delivered.
+            output.TryComplete();
+            await WaitForDrainAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            await streaming.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(acknowledger, heartbeats).ConfigureAwait(false);
+        }
+
+        await SendConfirmedAsync(replication, CancellationToken.None).ConfigureAwait(false);
+        if (_config.SlotDropOnStop)
+        {
+            await replication.DisposeAsync().ConfigureAwait(false);
+            await DropSlotAsync(metadata, CancellationToken.None).ConfigureAwait(false);
+            Log.SlotDropped(_logger, _config.Name, _config.SlotName);
+        }
+    }
+
+    private async Task<PgOutputReplicationSlot> CreateSlotAsync(
+        LogicalReplicationConnection replication, bool export, bool temporary, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await replication.CreatePgOutputReplicationSlot(
+                _config.SlotName,
+                temporarySlot: temporary,
+                slotSnapshotInitMode: export ? LogicalSlotSnapshotInitMode.Export : LogicalSlotSnapshotInitMode.NoExport,
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateObject)
+        {
+            throw new RetriableException($"Replication slot '{_config.SlotName}' was created by another client at the same time: {e.MessageText}", e);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ConfigurationLimitExceeded)
+        {
+            throw new ConnectException(
+                $"Cannot create replication slot '{_config.SlotName}': {e.MessageText}. Raise max_replication_slots or drop unused slots.", e);
+        }
+    }
+
+    private async Task AcknowledgeLoopAsync(LogicalReplicationConnection replication, CancellationToken cancellationToken)
+    {
+        var interval = TimeSpan.FromMilliseconds(Math.Min(200, _config.StatusUpdateInterval.TotalMilliseconds));
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(interval, _time, cancellationToken).ConfigureAwait(false);
+                await SendConfirmedAsync(replication, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task SendConfirmedAsync(LogicalReplicationConnection replication, CancellationToken cancellationToken)
+    {
+        var acknowledged = Interlocked.Read(ref _acknowledged);
+        if (acknowledged <= Interlocked.Read(ref _sent))
+        {
+            return;
+        }
+
+        replication.SetReplicationStatus(new NpgsqlLogSequenceNumber(acknowledged));
+        await replication.SendStatusUpdate(cancellationToken).ConfigureAwait(false);
+        Interlocked.Exchange(ref _sent, acknowledged);
+        Log.Confirmed(_logger, _config.Name, new NpgsqlLogSequenceNumber(acknowledged).ToString());
+    }
+
+    private async Task HeartbeatLoopAsync(ChannelWriter<PostgresSourceRecord> output, CancellationToken cancellationToken)
+    {
+        if (_config.HeartbeatInterval <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var key = new StructBuilder(DebeziumSchemas.HeartbeatKey).Put("serverName", _config.TopicPrefix).Build();
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(_config.HeartbeatInterval, _time, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    if (!string.IsNullOrWhiteSpace(_config.HeartbeatActionQuery))
+                    {
+                        await using var connection = new NpgsqlConnection(_config.ConnectionString());
+                        await OpenAsync(connection, cancellationToken).ConfigureAwait(false);
+                        await using var command = new NpgsqlCommand(_config.HeartbeatActionQuery, connection);
+                        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    }
+
+                    var value = new StructBuilder(DebeziumSchemas.HeartbeatValue).Put("ts_ms", _time.GetUtcNow().ToUnixTimeMilliseconds()).Build();
+                    var record = new ConnectRecord(_config.HeartbeatTopic, null, DebeziumSchemas.HeartbeatKey, key, DebeziumSchemas.HeartbeatValue, value);
+
+                    // Heartbeats carry no position (0): delivering them confirms nothing.
+                    await output.WriteAsync(new PostgresSourceRecord(record, 0), cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is NpgsqlException or ChannelClosedException)
+                {
+                    Log.HeartbeatFailed(_logger, _config.Name, e);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task WaitForDrainAsync()
+    {
+        try
+        {
+            await _drained.Task.WaitAsync(DrainTimeout, _time).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            Log.DrainTimedOut(_logger, _config.Name);
+        }
+    }
+
+    private async Task DropSlotAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = $1 AND NOT active", connection);
+        command.Parameters.AddWithValue(_config.SlotName);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task OpenAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification)
+        {
+            throw new ConnectException($"Cannot log in to database '{_config.DatabaseName}': {e.MessageText}", e);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            throw new ConnectException($"Database '{_config.DatabaseName}' does not exist: {e.MessageText}", e);
+        }
+    }
+}

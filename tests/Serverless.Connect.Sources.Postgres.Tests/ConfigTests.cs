@@ -1,0 +1,86 @@
+using Serverless.Connect.Configuration.Plugins;
+using Serverless.Connect.Configuration.Validation;
+
+namespace Serverless.Connect.Sources.Postgres.Tests;
+
+public sealed class ConfigTests
+{
+    private static Dictionary<string, string> Minimal() => new()
+    {
+        ["database.hostname"] = "pg",
+        ["database.user"] = "debezium",
+        ["database.password"] = "secret",
+        ["database.dbname"] = "orders",
+        ["topic.prefix"] = "cdc.orders",
+        ["plugin.name"] = "pgoutput",
+    };
+
+    [Fact]
+    public void Defaults_are_Debeziums()
+    {
+        var config = PostgresConnectorConfig.Parse(Minimal());
+
+        Assert.Equal("debezium", config.SlotName);
+        Assert.Equal("dbz_publication", config.PublicationName);
+        Assert.Equal(PublicationAutocreateMode.AllTables, config.PublicationAutocreateMode);
+        Assert.Equal(SnapshotMode.Initial, config.SnapshotMode);
+        Assert.True(config.TombstonesOnDelete);
+        Assert.Equal(DecimalHandlingMode.Precise, config.DecimalHandlingMode);
+        Assert.Equal(TimePrecisionMode.Adaptive, config.TimePrecisionMode);
+        Assert.Equal(BinaryHandlingMode.Bytes, config.BinaryHandlingMode);
+        Assert.Equal(HStoreHandlingMode.Json, config.HStoreHandlingMode);
+        Assert.Equal(IntervalHandlingMode.Numeric, config.IntervalHandlingMode);
+        Assert.Equal(TimeSpan.Zero, config.HeartbeatInterval);
+        Assert.Equal("__debezium-heartbeat.cdc.orders", config.HeartbeatTopic);
+        Assert.False(config.SlotDropOnStop);
+        Assert.False(config.ProvideTransactionMetadata);
+        Assert.Equal(5432, config.Parsed.GetInt("database.port"));
+        Assert.Equal("pgoutput", config.Parsed.GetString("plugin.name"));
+    }
+
+    [Theory]
+    [InlineData("never", SnapshotMode.NoData)]
+    [InlineData("no_data", SnapshotMode.NoData)]
+    [InlineData("schema_only", SnapshotMode.NoData)]
+    [InlineData("ALWAYS", SnapshotMode.Always)]
+    [InlineData("initial_only", SnapshotMode.InitialOnly)]
+    [InlineData("when_needed", SnapshotMode.WhenNeeded)]
+    public void Snapshot_modes_parse_case_insensitively(string value, SnapshotMode expected)
+    {
+        var values = Minimal();
+        values["snapshot.mode"] = value;
+        Assert.Equal(expected, PostgresConnectorConfig.Parse(values).SnapshotMode);
+    }
+
+    [Fact]
+    public void Decoderbufs_and_unknown_modes_are_rejected_with_the_key_named()
+    {
+        var values = Minimal();
+        values["plugin.name"] = "decoderbufs";
+        values["decimal.handling.mode"] = "exact";
+        values.Remove("topic.prefix");
+
+        var error = Assert.Throws<ConfigValidationException>(() => PostgresConnectorConfig.Parse(values));
+
+        Assert.Contains("plugin.name", error.Message, StringComparison.Ordinal);
+        Assert.Contains("pgoutput", error.Message, StringComparison.Ordinal);
+        Assert.Contains("decimal.handling.mode", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Missing required configuration \"topic.prefix\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Registered_descriptor_is_found_by_class_and_alias_and_checks_exclusive_lists()
+    {
+        var registry = PostgresConnectorConfigDef.Register(new PluginRegistry());
+
+        Assert.NotNull(registry.Find("io.debezium.connector.postgresql.PostgresConnector", PluginKind.Source));
+        Assert.NotNull(registry.Find("PostgresConnector", PluginKind.Source));
+        var values = Minimal();
+        values["name"] = "pg";
+        values["connector.class"] = PostgresConnectorConfigDef.ConnectorClass;
+        values["table.include.list"] = "public.a";
+        values["table.exclude.list"] = "public.b";
+        var result = new ConnectorConfigValidator(registry).Validate(values);
+        Assert.Contains("table.exclude.list", result.ToString(), StringComparison.Ordinal);
+    }
+}
