@@ -1,3 +1,4 @@
+using Serverless.Connect.Configuration;
 using Serverless.Connect.Configuration.Connect;
 using Serverless.Connect.Errors;
 using Serverless.Connect.Transforms;
@@ -28,17 +29,19 @@ public static class TransformationChainBuilder
         {
             foreach (var definition in chain.Predicates)
             {
-                var predicate = factory.CreatePredicate(definition.Type);
+                var prefix = $"predicates.{definition.Alias}.";
+                var predicate = WithPrefix(prefix, () => factory.CreatePredicate(definition.Type));
                 predicates[definition.Alias] = predicate;
-                predicate.Configure(definition.Config);
+                WithPrefix(prefix, () => predicate.Configure(definition.Config));
             }
 
             foreach (var definition in chain.Transforms)
             {
-                var transformation = factory.CreateTransformation(definition.Type);
+                var prefix = $"transforms.{definition.Alias}.";
+                var transformation = WithPrefix(prefix, () => factory.CreateTransformation(definition.Type));
                 try
                 {
-                    transformation.Configure(definition.Config);
+                    WithPrefix(prefix, () => transformation.Configure(definition.Config));
                 }
                 catch
                 {
@@ -58,6 +61,27 @@ public static class TransformationChainBuilder
 
         return ([.. stages], [.. predicates.Values]);
     }
+
+    // Plugins name their own keys ("field", "type"); users need the full key ("transforms.unwrap.field").
+    private static T WithPrefix<T>(string prefix, Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (ConfigException e) when (e.Key is null || !e.Key.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            var key = prefix + (e.Key ?? "type");
+            var message = e.Key is null ? $"{key}: {e.Message}" : e.Message.Replace(e.Key, key, StringComparison.Ordinal);
+            throw new ConfigException(message, e) { Key = key };
+        }
+    }
+
+    private static void WithPrefix(string prefix, Action action) => WithPrefix(prefix, () =>
+    {
+        action();
+        return 0;
+    });
 
     /// <summary>Disposes stages and predicates, continuing past failures.</summary>
     /// <param name="stages">The stages.</param>

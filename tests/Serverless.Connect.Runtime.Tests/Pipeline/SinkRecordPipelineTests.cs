@@ -178,6 +178,16 @@ public sealed class SinkRecordPipelineTests
     }
 
     [Fact]
+    public void UnknownBuiltInType_NamesTheFullKey_AndTheSupportedTypes()
+    {
+        var error = Assert.Throws<ConfigException>(() =>
+            Create(new() { ["transforms"] = "route", ["transforms.route.type"] = "Nope" }, factory: RegistryTransformationFactory.Default));
+
+        Assert.Equal("transforms.route.type", error.Key);
+        Assert.StartsWith("Invalid value Nope for configuration transforms.route.type: Class Nope could not be found. Supported transformations: ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ErrorsSettings_AreReadWithConnectDefaults()
     {
         var errors = SinkRecordPipeline.ReadErrorHandling(new Dictionary<string, string> { ["errors.retry.timeout"] = "-1" });
