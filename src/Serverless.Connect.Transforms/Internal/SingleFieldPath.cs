@@ -101,12 +101,6 @@ internal sealed class SingleFieldPath : IEquatable<SingleFieldPath>
         return MapValues.Get(current, LastStep);
     }
 
-    // Kafka's Schema.field throws on non-struct schemas rather than answering "no such field".
-    private static Field? StructField(Schema schema, string name) =>
-        schema.Type == SchemaType.Struct
-            ? schema.FieldByName(name)
-            : throw new DataException("Cannot look up fields on non-struct type");
-
     public bool Equals(SingleFieldPath? other) => other is not null && _steps.AsSpan().SequenceEqual(other._steps);
 
     public override bool Equals(object? obj) => Equals(obj as SingleFieldPath);
@@ -206,6 +200,12 @@ internal sealed class SingleFieldPath : IEquatable<SingleFieldPath>
             return closing + 2;
         }
     }
+
+    // Kafka's Schema.field throws on non-struct schemas rather than answering "no such field".
+    private static Field? StructField(Schema schema, string name) =>
+        schema.Type == SchemaType.Struct
+            ? schema.FieldByName(name)
+            : throw new DataException("Cannot look up fields on non-struct type");
 
     private static ConfigException IncompleteBacktickPair(string path, int backtickAt) =>
         new($"Incomplete backtick pair in path: [{path}], consider adding a backslash before backtick at position {backtickAt} to escape it");
