@@ -22,6 +22,7 @@ public sealed class ElasticsearchSinkTask : IAsyncDisposable, IDisposable
     private readonly RecordConverter _converter;
     private readonly ElasticsearchTransport _transport;
     private readonly BulkWriter _writer;
+    private readonly IndexManager _indices;
 
     /// <summary>Creates a task.</summary>
     /// <param name="options">The validated settings.</param>
@@ -46,14 +47,17 @@ public sealed class ElasticsearchSinkTask : IAsyncDisposable, IDisposable
         _converter = new RecordConverter(options);
         _transport = new ElasticsearchTransport(options, time, handler);
         _writer = new BulkWriter(options, _transport, time, logger ?? NullLogger.Instance, random ?? Random.Shared);
+        _indices = new IndexManager(options, _transport, time, random ?? Random.Shared);
     }
 
     /// <summary>Converts and writes a batch; returns one outcome per record, in input order.</summary>
     /// <param name="records">The records, in Kafka order per partition.</param>
     /// <param name="cancellationToken">Cancels the call; records not yet written are then unknown and must be redelivered.</param>
     /// <returns>The outcomes.</returns>
-    /// <exception cref="ConnectException">Elasticsearch rejected a whole request for a non-transient reason (for example 401 or 400).</exception>
+    /// <exception cref="ConnectException">Elasticsearch rejected a whole request, an index or a mapping for a non-transient reason (for example 401).</exception>
     /// <remarks>
+    /// Before the first write to an index it is created and, unless the schema is ignored, given a mapping derived from
+    /// the value schema when it has none (transient failures there leave the records retriable).
     /// Batches larger than <c>max.buffered.records</c> are written in consecutive chunks of that size. Once a chunk leaves
     /// records retriable, later chunks are not sent (their records are retriable too), so a redelivery cannot reorder
     /// writes to the same document.
@@ -91,12 +95,34 @@ public sealed class ElasticsearchSinkTask : IAsyncDisposable, IDisposable
                 }
             }
 
+            try
+            {
+                foreach (var op in operations.DistinctBy(o => o.Index))
+                {
+                    var topic = records[op.RecordIndex].Topic;
+                    await _indices.EnsureAsync(op.Index, topic, FirstValueSchema(operations, records, op.Index), cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (RetriableException e)
+            {
+                foreach (var op in operations)
+                {
+                    outcomes[op.RecordIndex] = new SinkRecordOutcome(records[op.RecordIndex], SinkRecordStatus.Retriable, new SinkRecordError(e.Message, Exception: e));
+                }
+
+                blocked = true;
+                continue;
+            }
+
             await _writer.WriteAsync(operations, records, outcomes, cancellationToken).ConfigureAwait(false);
             blocked = operations.Exists(op => outcomes[op.RecordIndex]!.Status == SinkRecordStatus.Retriable);
         }
 
         return Array.ConvertAll(outcomes, o => o!);
     }
+
+    private static Schema? FirstValueSchema(List<BulkOperation> operations, IReadOnlyList<ConnectRecord> records, string index) =>
+        operations.Where(o => o.Index == index).Select(o => records[o.RecordIndex].ValueSchema).FirstOrDefault(s => s is not null);
 
     /// <summary>Completes when everything accepted so far is durable; <see cref="PutAsync"/> never leaves writes behind, so this returns at once.</summary>
     /// <param name="cancellationToken">Unused; present for the sink task contract.</param>

@@ -60,6 +60,26 @@ internal sealed class ElasticsearchTransport : IDisposable
         content.Headers.ContentType = NdJson;
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(url.AbsoluteUri.TrimEnd('/') + "/_bulk")) { Content = content };
         request.Headers.Authorization = _authorization;
+        return await SendAsync(request, url, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends a small JSON request (index and mapping management) to the next URL; never throws except for cancellation.</summary>
+    public async Task<BulkHttpResult> SendJsonAsync(HttpMethod method, string path, byte[]? json, CancellationToken cancellationToken)
+    {
+        var url = _urls[(int)((uint)Interlocked.Increment(ref _next) % (uint)_urls.Count)];
+        using var request = new HttpRequestMessage(method, new Uri(url.AbsoluteUri.TrimEnd('/') + "/" + path));
+        if (json is not null)
+        {
+            request.Content = new ByteArrayContent(json);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        }
+
+        request.Headers.Authorization = _authorization;
+        return await SendAsync(request, url, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<BulkHttpResult> SendAsync(HttpRequestMessage request, Uri url, CancellationToken cancellationToken)
+    {
         using var timeout = _readTimeout > TimeSpan.Zero
             ? new CancellationTokenSource(_readTimeout, _time)
             : new CancellationTokenSource();

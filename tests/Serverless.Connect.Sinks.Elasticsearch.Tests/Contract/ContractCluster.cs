@@ -28,6 +28,29 @@ public sealed class ContractCluster
         }
     }
 
+    /// <summary>Creates an index; false when it already exists.</summary>
+    public bool CreateIndex(string name)
+    {
+        lock (_lock)
+        {
+            if (_indices.ContainsKey(name))
+            {
+                return false;
+            }
+
+            GetOrCreate(name);
+            return true;
+        }
+    }
+
+    public void PutMapping(string name, JsonObject mapping)
+    {
+        lock (_lock)
+        {
+            GetOrCreate(name).PutMapping(mapping);
+        }
+    }
+
     public JsonObject Apply(BulkLine line, InjectedError? injected)
     {
         lock (_lock)

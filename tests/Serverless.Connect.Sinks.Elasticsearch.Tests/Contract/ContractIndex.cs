@@ -24,6 +24,30 @@ public sealed class ContractIndex
 
     public long NextSeqNo { get; set; }
 
+    /// <summary>The mapping put explicitly (<c>PUT /index/_mapping</c>), or null for a purely dynamic one.</summary>
+    public JsonObject? ExplicitMapping { get; private set; }
+
+    public JsonObject MappingJson() => ExplicitMapping?.DeepClone().AsObject() ?? new JsonObject
+    {
+        ["properties"] = new JsonObject(_mapping.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)new JsonObject { ["type"] = m.Value }))),
+    };
+
+    public void PutMapping(JsonObject mapping)
+    {
+        ExplicitMapping = (JsonObject)mapping.DeepClone();
+        foreach (var (field, definition) in mapping["properties"]?.AsObject() ?? [])
+        {
+            _mapping[field] = definition?["properties"] is not null ? "object" : definition?["type"]?.GetValue<string>() switch
+            {
+                "byte" or "short" or "integer" or "long" => "long",
+                "float" or "double" => "float",
+                "boolean" => "boolean",
+                "date" => "date",
+                _ => "text",
+            };
+        }
+    }
+
     public IEnumerable<KeyValuePair<string, StoredDocument>> Live => Documents.Where(d => d.Value.IsLive).OrderBy(d => d.Key, StringComparer.Ordinal);
 
     /// <summary>Checks the document against the mapping and extends the mapping with new fields; returns an error reason or null.</summary>
@@ -102,6 +126,7 @@ public sealed class ContractIndex
         {
             "long" or "float" => v.GetValueKind() == JsonValueKind.Number
                 || (v.GetValueKind() == JsonValueKind.String && double.TryParse(v.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture, out _)),
+            "date" => v.GetValueKind() is JsonValueKind.Number or JsonValueKind.String,
             "boolean" => v.GetValueKind() is JsonValueKind.True or JsonValueKind.False
                 || (v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() is "true" or "false" or ""),
             _ => true,

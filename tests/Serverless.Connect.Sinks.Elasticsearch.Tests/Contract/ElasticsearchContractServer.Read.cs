@@ -83,6 +83,40 @@ public sealed partial class ElasticsearchContractServer
         });
     });
 
+    /// <summary>Management calls seen, for example <c>PUT orders</c> or <c>PUT orders/_mapping</c>.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> ManagementCalls { get; } = new();
+
+    private (int Status, JsonNode Body) CreateIndex(string index)
+    {
+        ManagementCalls.Enqueue("PUT " + index);
+        return Cluster.CreateIndex(index)
+            ? (200, new JsonObject { ["acknowledged"] = true, ["shards_acknowledged"] = true, ["index"] = index })
+            : (400, ErrorBody(400, "resource_already_exists_exception", $"index [{index}/{Cluster.Find(index)!.Uuid}] already exists"));
+    }
+
+    private (int Status, JsonNode Body) GetMapping(string index)
+    {
+        ManagementCalls.Enqueue($"GET {index}/_mapping");
+        return Cluster.Read<(int, JsonNode)>(indices => indices.TryGetValue(index, out var i)
+            ? (200, new JsonObject { [index] = new JsonObject { ["mappings"] = i.ExplicitMapping is null && !i.Live.Any() ? new JsonObject() : i.MappingJson() } })
+            : (404, IndexNotFound(index)));
+    }
+
+    private async Task<(int Status, JsonNode Body)> PutMappingAsync(System.Net.HttpListenerRequest request, string index)
+    {
+        ManagementCalls.Enqueue($"PUT {index}/_mapping");
+        using var reader = new StreamReader(request.InputStream, System.Text.Encoding.UTF8);
+        var body = JsonNode.Parse(await reader.ReadToEndAsync()) as JsonObject;
+        if (body?["properties"] is not JsonObject || request.ContentType?.StartsWith("application/json", StringComparison.Ordinal) != true)
+        {
+            Violations.Enqueue($"bad mapping for {index}: {body?.ToJsonString()}");
+            return (400, ErrorBody(400, "mapper_parsing_exception", "Root mapping definition has unsupported parameters"));
+        }
+
+        Cluster.PutMapping(index, body);
+        return (200, new JsonObject { ["acknowledged"] = true });
+    }
+
     private static JsonObject IndexNotFound(string index) =>
         ErrorBody(404, "index_not_found_exception", $"no such index [{index}]");
 }
