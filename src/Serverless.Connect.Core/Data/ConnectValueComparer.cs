@@ -104,7 +104,18 @@ public sealed class ConnectValueComparer : IEqualityComparer<object?>
             return typed;
         }
 
-        return ((IDictionary)map).Cast<DictionaryEntry>().Select(e => new KeyValuePair<object, object?>(e.Key, e.Value));
+        return EnumerateDictionary((IDictionary)map);
+    }
+
+    // IDictionary's IEnumerable yields KeyValuePair<K,V> for Dictionary<K,V>, not DictionaryEntry; its
+    // IDictionaryEnumerator is the one view that works for every implementation.
+    private static IEnumerable<KeyValuePair<object, object?>> EnumerateDictionary(IDictionary map)
+    {
+        var enumerator = map.GetEnumerator();
+        while (enumerator.MoveNext())
+        {
+            yield return new KeyValuePair<object, object?>(enumerator.Key, enumerator.Value);
+        }
     }
 
     private bool ListEquals(object x, object y)
