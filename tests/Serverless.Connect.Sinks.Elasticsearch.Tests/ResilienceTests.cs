@@ -158,6 +158,20 @@ public sealed class ResilienceTests : SinkFixture
         Assert.Equal("v39", docs["k4"]["name"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Cancellation_interrupts_the_backoff()
+    {
+        Server.Faults.Outage = true;
+        var task = CreateTask(("retry.backoff.ms", "600000"), ("max.retries", "3"), ("topic.schema.ignore", "cancel"));
+        using var cancel = new CancellationTokenSource();
+
+        var put = task.PutAsync([Records.Keyed("cancel", 0, 1, "a", "x", 1)], cancel.Token);
+        await Task.Yield();
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => put);
+    }
+
     private async Task AssertFinalStateAsync(string index, Dictionary<string, string> last)
     {
         var docs = await Reader.AllDocumentsAsync(index);
