@@ -28,18 +28,37 @@ public sealed class ValidateCommandTests
         Assert.Contains("type.name", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("postgres-source.yaml")]
+    [InlineData("outbox-connector.yaml")]
+    public async Task SeedSourceConnectors_AreValid_WithTheirDebeziumTransforms(string file)
+    {
+        var (exit, stdout, stderr) = await CliRunner.ValidateAsync(CliRunner.SeedFile(file));
+
+        Assert.True(exit == 0, stdout + stderr);
+        Assert.Contains("${secrets:postgres:password}", stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task UnregisteredConnectorClass_IsRejected_ListingTheRegisteredOnes()
     {
-        var (exit, stdout, _) = await CliRunner.ValidateAsync(CliRunner.SeedFile("postgres-source.yaml"));
+        var path = CliRunner.TempFile(
+            """{"name":"s3","config":{"connector.class":"io.confluent.connect.s3.S3SinkConnector","topics":"events"}}""", ".json");
+        try
+        {
+            var (exit, stdout, _) = await CliRunner.ValidateAsync(path);
 
-        Assert.Equal(1, exit);
-        Assert.Contains(
-            "connector.class: Failed to find any class that implements Connector and which name matches io.debezium.connector.postgresql.PostgresConnector, " +
-            "available connectors are: ",
-            stdout,
-            StringComparison.Ordinal);
-        Assert.Contains("io.confluent.connect.elasticsearch.ElasticsearchSinkConnector", stdout, StringComparison.Ordinal);
+            Assert.Equal(1, exit);
+            Assert.Contains(
+                "connector.class: Failed to find any class that implements Connector and which name matches io.confluent.connect.s3.S3SinkConnector, " +
+                "available connectors are: io.confluent.connect.elasticsearch.ElasticsearchSinkConnector, io.debezium.connector.postgresql.PostgresConnector",
+                stdout,
+                StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]

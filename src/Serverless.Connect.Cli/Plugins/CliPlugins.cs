@@ -3,6 +3,7 @@ using Serverless.Connect.Configuration.Plugins;
 using Serverless.Connect.Converters;
 using Serverless.Connect.Converters.Avro;
 using Serverless.Connect.Sinks.Elasticsearch;
+using Serverless.Connect.Sources.Postgres;
 using Serverless.Connect.Transforms.Chain;
 
 namespace Serverless.Connect.Cli.Plugins;
@@ -23,6 +24,7 @@ internal static class CliPlugins
     {
         var registry = new PluginRegistry();
         ElasticsearchSinkPlugin.Register(registry);
+        registry.Register(PostgresConnectorConfigDef.CreateDescriptor());
         foreach (var converter in new[] { ConverterRegistry.JsonConverterClass, ConverterRegistry.StringConverterClass, ConverterRegistry.ByteArrayConverterClass })
         {
             // Header converter lookups also accept converters, as Connect's do.
