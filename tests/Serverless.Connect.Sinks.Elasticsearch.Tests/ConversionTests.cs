@@ -46,6 +46,14 @@ public sealed class ConversionTests
         Assert.Equal(message, outcome.Error!.Message);
     }
 
+    [Fact]
+    public void Coordinate_ids_print_a_missing_partition_as_java_does()
+    {
+        var record = new ConnectRecord("T", null, null, "k", null, Records.Map(("a", 1L))) { KafkaOffset = 4 };
+
+        Assert.Equal("T+null+4", Op(Converter(("key.ignore", "true")), record).Id);
+    }
+
     [Theory]
     [InlineData("Orders", "orders")]
     [InlineData("_private", "private")]

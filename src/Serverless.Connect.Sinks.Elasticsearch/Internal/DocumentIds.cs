@@ -9,7 +9,8 @@ internal static class DocumentIds
 {
     /// <summary>The id used when keys are ignored: <c>topic+partition+offset</c>.</summary>
     public static string FromCoordinates(ConnectRecord record) =>
-        string.Create(CultureInfo.InvariantCulture, $"{record.Topic}+{record.KafkaPartition}+{record.KafkaOffset}");
+        // Java's String.format prints a null partition as "null".
+        string.Create(CultureInfo.InvariantCulture, $"{record.Topic}+{(record.KafkaPartition is { } p ? p : "null")}+{record.KafkaOffset}");
 
     /// <summary>The record key as text; only integer and string keys are allowed.</summary>
     /// <exception cref="DataException">The key is null, empty or of another type.</exception>
