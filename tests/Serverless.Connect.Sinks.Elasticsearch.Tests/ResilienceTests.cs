@@ -159,6 +159,20 @@ public sealed class ResilienceTests : SinkFixture
     }
 
     [Fact]
+    public async Task Flush_timeout_stops_retrying_before_max_retries()
+    {
+        Server.Faults.FailNextRequests(50, 503);
+        var clock = new JumpingTimeProvider(TimeSpan.FromMinutes(1));
+        var task = CreateTask(clock, ("flush.timeout.ms", "150000"), ("max.retries", "100"), ("retry.backoff.ms", "0"),
+            ("max.in.flight.requests", "1"), ("topic.schema.ignore", "deadline"));
+
+        var outcome = Assert.Single(await task.PutAsync([Records.Keyed("deadline", 0, 1, "a", "x", 1)]));
+
+        Assert.Equal(SinkRecordStatus.Retriable, outcome.Status);
+        Assert.InRange(Server.Requests.Count, 1, 3);
+    }
+
+    [Fact]
     public async Task Cancellation_interrupts_the_backoff()
     {
         Server.Faults.Outage = true;

@@ -29,7 +29,9 @@ public abstract class SinkFixture : IAsyncLifetime
         await Server.DisposeAsync();
     }
 
-    protected ElasticsearchSinkTask CreateTask(params (string Key, string Value)[] settings)
+    protected ElasticsearchSinkTask CreateTask(params (string Key, string Value)[] settings) => CreateTask(null, settings);
+
+    protected ElasticsearchSinkTask CreateTask(TimeProvider? time, params (string Key, string Value)[] settings)
     {
         var config = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -42,7 +44,7 @@ public abstract class SinkFixture : IAsyncLifetime
             config[key] = value;
         }
 
-        var task = new ElasticsearchSinkTask(ElasticsearchSinkOptions.FromConfig(config), null, null, null, new Random(7));
+        var task = new ElasticsearchSinkTask(ElasticsearchSinkOptions.FromConfig(config), null, time, null, new Random(7));
         _tasks.Add(task);
         return task;
     }
