@@ -44,6 +44,9 @@ public sealed class CdcConnector
     /// <summary>Gets the number of records Kafka has acknowledged.</summary>
     public long DeliveredCount => Interlocked.Read(ref _delivered);
 
+    /// <summary>Gets the number of records handed to the producer and not yet acknowledged by Kafka.</summary>
+    public int InFlight => _tracker.InFlight;
+
     /// <summary>Gets the highest position whose records are all acknowledged by Kafka.</summary>
     public ulong SafeLsn => _tracker.SafeLsn;
 

@@ -151,28 +151,37 @@ public sealed class PostgresChangeSource
             }
         }
 
-        using var streaming = CancellationTokenSource.CreateLinkedTokenSource(stopToken);
-        var acknowledger = AcknowledgeLoopAsync(replication, streaming.Token);
-        var heartbeats = HeartbeatLoopAsync(output, streaming.Token);
+        using var replicationStop = new CancellationTokenSource();
+        var acknowledger = AcknowledgeLoopAsync(replication, replicationStop.Token);
+        var heartbeats = HeartbeatLoopAsync(output, stopToken);
         var stream = new ChangeStreamReader(_config, new RelationCache(_config, types, factory), events, metadata, output);
         Log.StreamingStarted(_logger, _config.Name, _config.SlotName);
+        var streamTask = stream.RunAsync(replication, slot, stopToken, replicationStop.Token);
         try
         {
-            await stream.RunAsync(replication, slot, stopToken).ConfigureAwait(false);
+            await streamTask.WaitAsync(stopToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stopToken.IsCancellationRequested)
         {
-            // Graceful stop: let the consumer drain, then confirm what it delivered.
+            // Graceful stop: keep the stream open while the consumer drains, then confirm what it delivered.
             output.TryComplete();
             await WaitForDrainAsync().ConfigureAwait(false);
+            await SendConfirmedAsync(replication, CancellationToken.None).ConfigureAwait(false);
         }
         finally
         {
-            await streaming.CancelAsync().ConfigureAwait(false);
+            await replicationStop.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await streamTask.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (replicationStop.IsCancellationRequested)
+            {
+            }
+
             await Task.WhenAll(acknowledger, heartbeats).ConfigureAwait(false);
         }
 
-        await SendConfirmedAsync(replication, CancellationToken.None).ConfigureAwait(false);
         if (_config.SlotDropOnStop)
         {
             await replication.DisposeAsync().ConfigureAwait(false);

@@ -64,7 +64,7 @@ internal sealed class SourceHarness : IAsyncDisposable
 
     public static async Task WaitForSlotAsync(TestDatabase db, string slot, Task? failFast = null)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         while (true)
         {
             if (failFast is { IsCompleted: true })
@@ -73,25 +73,39 @@ internal sealed class SourceHarness : IAsyncDisposable
                 throw new InvalidOperationException("The source stopped before creating its slot");
             }
 
-            await using var connection = await db.OpenAsync(timeout.Token);
+            await using var connection = await db.OpenAsync();
             await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_replication_slots WHERE slot_name = $1 AND active", connection);
             command.Parameters.AddWithValue(slot);
-            if ((long)(await command.ExecuteScalarAsync(timeout.Token))! > 0)
+            if ((long)(await command.ExecuteScalarAsync())! > 0)
             {
                 return;
             }
 
-            await Task.Delay(50, timeout.Token);
+            if (timeout.IsCancellationRequested)
+            {
+                throw new TimeoutException($"Slot {slot} not active within 90 s; source task status {failFast?.Status}");
+            }
+
+            await Task.Delay(50, CancellationToken.None);
         }
     }
 
     /// <summary>The next record (markers skipped).</summary>
     public async Task<ConnectRecord> NextAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         while (true)
         {
-            var item = await _channel.Reader.ReadAsync(timeout.Token);
+            PostgresSourceRecord item;
+            try
+            {
+                item = await _channel.Reader.ReadAsync(timeout.Token);
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+            {
+                throw new TimeoutException($"No record within 90 s; source task status {_run.Status}, confirmed LSN {Source.ConfirmedLsn}");
+            }
+
             if (item.Record is { } record)
             {
                 return record;

@@ -31,12 +31,28 @@ internal sealed class ChangeStreamReader
     /// <summary>Gets the end LSN of the last transaction handed to the output.</summary>
     public ulong LastEmittedLsn { get; private set; }
 
-    public async Task RunAsync(LogicalReplicationConnection replication, PgOutputReplicationSlot slot, CancellationToken cancellationToken)
+    /// <summary>
+    /// Streams until <paramref name="replicationToken"/> is cancelled. After <paramref name="stopToken"/> the stream stays
+    /// open (so the final confirmation can still be sent) but messages are no longer emitted; they are re-read after restart.
+    /// </summary>
+    public async Task RunAsync(LogicalReplicationConnection replication, PgOutputReplicationSlot slot, CancellationToken stopToken, CancellationToken replicationToken)
     {
         var options = new PgOutputReplicationOptions(_config.PublicationName, PgOutputProtocolVersion.V1);
-        await foreach (var message in replication.StartReplication(slot, options, cancellationToken).ConfigureAwait(false))
+        await foreach (var message in replication.StartReplication(slot, options, replicationToken).ConfigureAwait(false))
         {
-            await HandleAsync(message, cancellationToken).ConfigureAwait(false);
+            if (stopToken.IsCancellationRequested)
+            {
+                continue;
+            }
+
+            try
+            {
+                await HandleAsync(message, stopToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (stopToken.IsCancellationRequested && e is OperationCanceledException or ChannelClosedException)
+            {
+                // Stopping: the consumer no longer reads; nothing of this transaction is confirmed.
+            }
         }
     }
 

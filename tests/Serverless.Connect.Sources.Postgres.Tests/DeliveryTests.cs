@@ -1,0 +1,148 @@
+using System.Text;
+using Confluent.Kafka;
+using Npgsql;
+using Serverless.Connect.CdcReader;
+using Serverless.Connect.Kafka.Mock;
+using Serverless.Connect.TestUtilities;
+using static Serverless.Connect.Sources.Postgres.Tests.SourceHarness;
+
+namespace Serverless.Connect.Sources.Postgres.Tests;
+
+public sealed class DeliveryTests
+{
+    [Fact]
+    public async Task Confirmed_flush_lsn_moves_only_after_Kafka_acknowledges_and_waits_while_brokers_are_down()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.ExecuteAsync("CREATE TABLE items (id int PRIMARY KEY, name text)");
+        using var kafka = MockKafkaCluster.Start(1);
+        kafka.CreateTopic("srv.public.items", 1);
+        var config = Config(db, ("bootstrap.servers", kafka.BootstrapServers));
+        var connector = new CdcConnector(config);
+        using var stop = new CancellationTokenSource();
+        var run = Task.Run(() => connector.RunAsync(stop.Token));
+        await WaitForSlotAsync(db, config["slot.name"], run);
+        var initial = await ConfirmedFlushAsync(db, config["slot.name"]);
+
+        await db.ExecuteAsync("INSERT INTO items VALUES (1, 'one'), (2, 'two')");
+        await WaitUntilAsync(() => connector.DeliveredCount == 2, run);
+        var afterFirst = await WaitForConfirmedAboveAsync(db, config["slot.name"], initial, run);
+
+        kafka.SetBrokerDown(1);
+        await db.ExecuteAsync("INSERT INTO items VALUES (3, 'three')");
+        await WaitUntilAsync(() => connector.InFlight == 1, run);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(2, connector.DeliveredCount);
+        Assert.Equal(afterFirst, await ConfirmedFlushAsync(db, config["slot.name"]));
+
+        kafka.SetBrokerUp(1);
+        await WaitUntilAsync(() => connector.DeliveredCount == 3, run);
+        await WaitForConfirmedAboveAsync(db, config["slot.name"], afterFirst, run);
+
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(60));
+
+        var values = Consume(kafka.BootstrapServers, "srv.public.items", 3);
+        Assert.Contains("\"after\":{\"id\":3,\"name\":\"three\"}", values[2], StringComparison.Ordinal);
+        Assert.StartsWith("{\"schema\":{\"type\":\"struct\",\"fields\":[{\"type\":\"struct\",\"fields\":[{\"type\":\"int32\",\"optional\":false,\"field\":\"id\"}", values[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Graceful_stop_drains_and_confirms_everything_delivered_and_restart_resumes_without_loss()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.ExecuteAsync("CREATE TABLE items (id int PRIMARY KEY)");
+        using var kafka = MockKafkaCluster.Start(1);
+        kafka.CreateTopic("srv.public.items", 1);
+        var config = Config(db, ("bootstrap.servers", kafka.BootstrapServers));
+
+        var first = new CdcConnector(config);
+        using (var stop = new CancellationTokenSource())
+        {
+            var run = Task.Run(() => first.RunAsync(stop.Token));
+            await WaitForSlotAsync(db, config["slot.name"], run);
+            await db.ExecuteAsync("INSERT INTO items SELECT generate_series(1, 500)");
+            await WaitUntilAsync(() => first.DeliveredCount == 500, run);
+            await stop.CancelAsync();
+            await run.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+
+        Assert.Equal(first.SafeLsn, first.Source.ConfirmedLsn);
+        Assert.Equal(first.SafeLsn, await ConfirmedFlushAsync(db, config["slot.name"]));
+        await db.ExecuteAsync("INSERT INTO items VALUES (501)");
+
+        var second = new CdcConnector(config);
+        using (var stop = new CancellationTokenSource())
+        {
+            var run = Task.Run(() => second.RunAsync(stop.Token));
+            await WaitUntilAsync(() => second.DeliveredCount >= 1, run);
+            await stop.CancelAsync();
+            await run.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+
+        var values = Consume(kafka.BootstrapServers, "srv.public.items", 501);
+        Assert.Equal(501, values.Distinct().Count(v => v.Contains("\"op\":\"c\"", StringComparison.Ordinal)));
+        Assert.Contains("\"after\":{\"id\":501}", values[^1], StringComparison.Ordinal);
+    }
+
+    private static List<string> Consume(string bootstrap, string topic, int count)
+    {
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig
+        {
+            BootstrapServers = bootstrap,
+            GroupId = "g-" + Guid.NewGuid().ToString("N"),
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            EnableAutoCommit = false,
+        }).Build();
+        consumer.Subscribe(topic);
+        var values = new List<string>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (values.Count < count && DateTime.UtcNow < deadline)
+        {
+            var result = consumer.Consume(TimeSpan.FromMilliseconds(500));
+            if (result?.Message?.Value is { } value)
+            {
+                values.Add(Encoding.UTF8.GetString(value));
+            }
+        }
+
+        consumer.Close();
+        Assert.Equal(count, values.Count);
+        return values;
+    }
+
+    private static async Task<ulong> ConfirmedFlushAsync(TestDatabase db, string slot)
+    {
+        await using var connection = await db.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT (confirmed_flush_lsn - '0/0'::pg_lsn)::bigint FROM pg_replication_slots WHERE slot_name = $1", connection);
+        command.Parameters.AddWithValue(slot);
+        return (ulong)(long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<ulong> WaitForConfirmedAboveAsync(TestDatabase db, string slot, ulong previous, Task run)
+    {
+        ulong current = 0;
+        await WaitUntilAsync(() => (current = ConfirmedFlushAsync(db, slot).GetAwaiter().GetResult()) > previous, run);
+        return current;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, Task run)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!condition())
+        {
+            if (run.IsCompleted)
+            {
+                await run;
+                throw new InvalidOperationException("The connector stopped early");
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("Condition not met within 60 s");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+}
