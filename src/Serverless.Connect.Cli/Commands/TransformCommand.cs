@@ -97,7 +97,7 @@ internal static class TransformCommand
             pipeline = SinkRecordPipeline.Create(effective, new SinkRecordPipelineOptions
             {
                 Converters = CliPlugins.Converters,
-                Transformations = new RegistryTransformationFactory(CliPlugins.Transforms),
+                Transforms = CliPlugins.Transforms,
                 Reporters = reporters,
                 LoggerFactory = new StderrLoggerFactory(error),
             });

@@ -9,6 +9,7 @@ using Serverless.Connect.Runtime.DeadLetterQueue;
 using Serverless.Connect.Runtime.Errors;
 using Serverless.Connect.Runtime.Internal;
 using Serverless.Connect.Runtime.Records;
+using Serverless.Connect.Transforms.Chain;
 
 namespace Serverless.Connect.Runtime.Pipeline;
 
@@ -22,16 +23,14 @@ public sealed class SinkRecordPipeline : IDisposable
     private readonly IConverter _keyConverter;
     private readonly IConverter _valueConverter;
     private readonly HeaderConversion _headers;
-    private readonly TransformationStage[] _stages;
-    private readonly IDisposable[] _predicates;
+    private readonly TransformationChain _chain;
 
     private SinkRecordPipeline(
         ConnectorTaskId taskId,
         ConverterSettings? keyConverter,
         ConverterSettings? valueConverter,
         ConverterSettings headerConverter,
-        TransformationStage[] stages,
-        IDisposable[] predicates,
+        TransformationChain chain,
         RetryWithToleranceOperator errorHandler,
         ConverterRegistry registry)
     {
@@ -41,8 +40,7 @@ public sealed class SinkRecordPipeline : IDisposable
         _keyConverter = registry.Create(KeyConverterClass, keyConverter?.Config ?? new Dictionary<string, string>(), isKey: true);
         _valueConverter = registry.Create(ValueConverterClass, valueConverter?.Config ?? new Dictionary<string, string>(), isKey: false);
         _headers = new HeaderConversion(headerConverter.ClassName, headerConverter.Config, registry);
-        _stages = stages;
-        _predicates = predicates;
+        _chain = chain;
         ErrorHandler = errorHandler;
     }
 
@@ -62,13 +60,14 @@ public sealed class SinkRecordPipeline : IDisposable
     public string HeaderConverterClass => _headers.ClassName;
 
     /// <summary>Gets the transformation chain in order.</summary>
-    public IReadOnlyList<TransformationStage> Stages => _stages;
+    public IReadOnlyList<TransformationStage> Stages => _chain.Stages;
 
     /// <summary>Builds the pipeline a sink task of this connector would run.</summary>
     /// <param name="config">The merged connector configuration (providers resolved).</param>
     /// <param name="options">Services; defaults when null.</param>
     /// <returns>The pipeline.</returns>
-    /// <exception cref="ConnectException">A converter, transformation or predicate is unknown or misconfigured.</exception>
+    /// <exception cref="ConnectException">A converter is unknown or misconfigured.</exception>
+    /// <exception cref="ConfigException">A transformation or predicate is unknown (the message lists the supported ones) or misconfigured.</exception>
     /// <exception cref="Configuration.Validation.ConfigValidationException">An <c>errors.*</c> setting is invalid.</exception>
     public static SinkRecordPipeline Create(EffectiveConnectorConfig config, SinkRecordPipelineOptions? options = null)
     {
@@ -88,15 +87,15 @@ public sealed class SinkRecordPipeline : IDisposable
         reporters.AddRange(options.Reporters);
         var errorHandler = new RetryWithToleranceOperator(
             errors, reporters, metrics, options.TimeProvider, loggers.CreateLogger<RetryWithToleranceOperator>());
-        var (stages, predicates) = TransformationChainBuilder.Build(TransformChain.Parse(config.Values), options.Transformations);
+        var chain = TransformationChain.Create(TransformChain.Parse(config.Values), options.Transforms);
         try
         {
             return new SinkRecordPipeline(
-                taskId, config.KeyConverter, config.ValueConverter, config.HeaderConverter, stages, predicates, errorHandler, options.Converters);
+                taskId, config.KeyConverter, config.ValueConverter, config.HeaderConverter, chain, errorHandler, options.Converters);
         }
         catch
         {
-            TransformationChainBuilder.Dispose(stages, predicates);
+            chain.Dispose();
             throw;
         }
     }
@@ -159,7 +158,7 @@ public sealed class SinkRecordPipeline : IDisposable
             KafkaOffset = record.Offset,
             TimestampType = timestamp is null ? TimestampType.NoTimestampType : record.TimestampType,
         };
-        foreach (var stage in _stages)
+        foreach (var stage in _chain.Stages)
         {
             current = await handler.ExecuteAsync(
                 context, ErrorStage.Transformation, stage.ClassName, (stage, current),
@@ -255,5 +254,5 @@ public sealed class SinkRecordPipeline : IDisposable
     }
 
     /// <inheritdoc/>
-    public void Dispose() => TransformationChainBuilder.Dispose(_stages, _predicates);
+    public void Dispose() => _chain.Dispose();
 }

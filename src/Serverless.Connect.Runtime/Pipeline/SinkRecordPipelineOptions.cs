@@ -2,19 +2,20 @@ using Microsoft.Extensions.Logging;
 using Serverless.Connect.Converters;
 using Serverless.Connect.Runtime.DeadLetterQueue;
 using Serverless.Connect.Runtime.Errors;
+using Serverless.Connect.Transforms.Chain;
 
 namespace Serverless.Connect.Runtime.Pipeline;
 
-/// <summary>Services a <see cref="SinkRecordPipeline"/> is built with; every member has a usable default.</summary>
+/// <summary>Services a <see cref="SinkRecordPipeline"/> (or <see cref="SourceRecordPipeline"/>) is built with; every member has a usable default.</summary>
 public sealed record SinkRecordPipelineOptions
 {
     /// <summary>Gets the converter registry.</summary>
     /// <value><see cref="ConverterRegistry.Default"/>.</value>
     public ConverterRegistry Converters { get; init; } = ConverterRegistry.Default;
 
-    /// <summary>Gets the factory for the configured transformations and predicates.</summary>
-    /// <value><see cref="RegistryTransformationFactory.Default"/>: the built-in SMTs of <c>TransformRegistry.Default</c>.</value>
-    public ITransformationFactory Transformations { get; init; } = RegistryTransformationFactory.Default;
+    /// <summary>Gets where the configured transformations and predicates are found.</summary>
+    /// <value><see cref="TransformRegistry.Default"/> (the built-in SMTs) when null.</value>
+    public TransformRegistry? Transforms { get; init; }
 
     /// <summary>Gets the dead-letter-queue producer, used when <c>errors.deadletterqueue.topic.name</c> is set.</summary>
     public IDeadLetterQueueProducer? DeadLetterQueue { get; init; }

@@ -8,6 +8,7 @@ using Serverless.Connect.Errors;
 using Serverless.Connect.Runtime.Errors;
 using Serverless.Connect.Runtime.Internal;
 using Serverless.Connect.Runtime.Records;
+using Serverless.Connect.Transforms.Chain;
 
 namespace Serverless.Connect.Runtime.Pipeline;
 
@@ -21,18 +22,16 @@ public sealed class SourceRecordPipeline : IDisposable
     private readonly IConverter _keyConverter;
     private readonly IConverter _valueConverter;
     private readonly HeaderConversion _headers;
-    private readonly TransformationStage[] _stages;
-    private readonly IDisposable[] _predicates;
+    private readonly TransformationChain _chain;
 
-    private SourceRecordPipeline(EffectiveConnectorConfig config, TransformationStage[] stages, IDisposable[] predicates, RetryWithToleranceOperator errorHandler, ConverterRegistry registry)
+    private SourceRecordPipeline(EffectiveConnectorConfig config, TransformationChain chain, RetryWithToleranceOperator errorHandler, ConverterRegistry registry)
     {
         KeyConverterClass = JavaClassNames.Converter(config.KeyConverter?.ClassName ?? ConverterRegistry.JsonConverterClass);
         ValueConverterClass = JavaClassNames.Converter(config.ValueConverter?.ClassName ?? ConverterRegistry.JsonConverterClass);
         _keyConverter = registry.Create(KeyConverterClass, config.KeyConverter?.Config ?? new Dictionary<string, string>(), isKey: true);
         _valueConverter = registry.Create(ValueConverterClass, config.ValueConverter?.Config ?? new Dictionary<string, string>(), isKey: false);
         _headers = new HeaderConversion(config.HeaderConverter.ClassName, config.HeaderConverter.Config, registry);
-        _stages = stages;
-        _predicates = predicates;
+        _chain = chain;
         ErrorHandler = errorHandler;
     }
 
@@ -46,13 +45,13 @@ public sealed class SourceRecordPipeline : IDisposable
     public string ValueConverterClass { get; }
 
     /// <summary>Gets the transformation chain in order.</summary>
-    public IReadOnlyList<TransformationStage> Stages => _stages;
+    public IReadOnlyList<TransformationStage> Stages => _chain.Stages;
 
     /// <summary>Builds the pipeline a source task of this connector would run.</summary>
     /// <param name="config">The merged connector configuration (providers resolved).</param>
     /// <param name="options">Services (the DLQ producer is not used: sources have no DLQ); defaults when null.</param>
     /// <returns>The pipeline.</returns>
-    /// <exception cref="ConnectException">A converter, transformation or predicate is unknown.</exception>
+    /// <exception cref="ConnectException">A converter is unknown or misconfigured.</exception>
     /// <exception cref="ConfigException">A transformation or predicate setting is invalid.</exception>
     public static SourceRecordPipeline Create(EffectiveConnectorConfig config, SinkRecordPipelineOptions? options = null)
     {
@@ -65,14 +64,14 @@ public sealed class SourceRecordPipeline : IDisposable
         var reporters = new List<IErrorReporter> { new LogReporter(taskId, errors, metrics, loggers.CreateLogger<LogReporter>()) };
         reporters.AddRange(options.Reporters);
         var errorHandler = new RetryWithToleranceOperator(errors, reporters, metrics, options.TimeProvider, loggers.CreateLogger<RetryWithToleranceOperator>());
-        var (stages, predicates) = TransformationChainBuilder.Build(TransformChain.Parse(config.Values), options.Transformations);
+        var chain = TransformationChain.Create(TransformChain.Parse(config.Values), options.Transforms);
         try
         {
-            return new SourceRecordPipeline(config, stages, predicates, errorHandler, options.Converters);
+            return new SourceRecordPipeline(config, chain, errorHandler, options.Converters);
         }
         catch
         {
-            TransformationChainBuilder.Dispose(stages, predicates);
+            chain.Dispose();
             throw;
         }
     }
@@ -110,7 +109,7 @@ public sealed class SourceRecordPipeline : IDisposable
         var context = new ProcessingContext(record);
         var handler = ErrorHandler;
         ConnectRecord? current = record;
-        foreach (var stage in _stages)
+        foreach (var stage in _chain.Stages)
         {
             current = await handler.ExecuteAsync(
                 context, ErrorStage.Transformation, stage.ClassName, (stage, current),
@@ -143,7 +142,7 @@ public sealed class SourceRecordPipeline : IDisposable
     }
 
     /// <inheritdoc/>
-    public void Dispose() => TransformationChainBuilder.Dispose(_stages, _predicates);
+    public void Dispose() => _chain.Dispose();
 
     private static RawHeader[] FromConnectHeaders(HeaderConversion conversion, ConnectRecord record)
     {

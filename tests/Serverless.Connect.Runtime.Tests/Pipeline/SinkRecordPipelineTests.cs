@@ -8,6 +8,7 @@ using Serverless.Connect.Runtime.Errors;
 using Serverless.Connect.Runtime.Pipeline;
 using Serverless.Connect.Runtime.Records;
 using Serverless.Connect.Runtime.Tests.Support;
+using Serverless.Connect.Transforms.Chain;
 
 namespace Serverless.Connect.Runtime.Tests.Pipeline;
 
@@ -23,7 +24,7 @@ public sealed class SinkRecordPipelineTests
             ["value.converter.schemas.enable"] = "false",
             ["key.converter"] = "org.apache.kafka.connect.storage.StringConverter",
             ["transforms"] = "p",
-            ["transforms.p.type"] = "test.Prefix",
+            ["transforms.p.type"] = TestTransforms.Prefix,
             ["transforms.p.prefix"] = "prod-",
         });
         var input = TestRecords.Consumed(key: "order-1", value: "{\"id\":1,\"name\":\"a\"}", headers: new RawHeader("trace", Encoding.UTF8.GetBytes("t1")));
@@ -62,11 +63,11 @@ public sealed class SinkRecordPipelineTests
         using var pipeline = Create(new()
         {
             ["transforms"] = "filter",
-            ["transforms.filter.type"] = "test.Drop",
+            ["transforms.filter.type"] = TestTransforms.Drop,
             ["transforms.filter.predicate"] = "tomb",
             ["transforms.filter.negate"] = "true",
             ["predicates"] = "tomb",
-            ["predicates.tomb.type"] = "test.IsTombstone",
+            ["predicates.tomb.type"] = TestTransforms.IsTombstone,
             ["value.converter.schemas.enable"] = "false",
         });
 
@@ -128,15 +129,15 @@ public sealed class SinkRecordPipelineTests
         {
             ["value.converter.schemas.enable"] = "false",
             ["transforms"] = "p,cast",
-            ["transforms.p.type"] = "test.Prefix",
+            ["transforms.p.type"] = TestTransforms.Prefix,
             ["transforms.p.prefix"] = "x-",
-            ["transforms.cast.type"] = "test.Fail",
+            ["transforms.cast.type"] = TestTransforms.Fail,
         });
 
         var error = await Assert.ThrowsAsync<ToleranceExceededException>(() => pipeline.ProcessAsync(TestRecords.Consumed()).AsTask());
 
         Assert.Equal(ErrorStage.Transformation, error.Report!.Stage);
-        Assert.Equal("org.example.test.Fail", error.Report.ExecutingClass);
+        Assert.Equal(TestTransforms.Fail, error.Report.ExecutingClass);
         Assert.Equal("orders", error.Report.ConsumedRecord!.Topic);
     }
 
@@ -172,16 +173,17 @@ public sealed class SinkRecordPipelineTests
     [Fact]
     public void UnknownTransformType_FailsToBuild()
     {
-        var error = Assert.Throws<ConnectException>(() => Create(new() { ["transforms"] = "x", ["transforms.x.type"] = "nope" }));
+        var error = Assert.Throws<ConfigException>(() => Create(new() { ["transforms"] = "x", ["transforms.x.type"] = "nope" }));
 
-        Assert.Contains("supported", error.Message, StringComparison.Ordinal);
+        Assert.Equal("transforms.x.type", error.Key);
+        Assert.Contains("Supported transformations: org.example.test.Drop, org.example.test.Fail, org.example.test.Prefix", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void UnknownBuiltInType_NamesTheFullKey_AndTheSupportedTypes()
     {
         var error = Assert.Throws<ConfigException>(() =>
-            Create(new() { ["transforms"] = "route", ["transforms.route.type"] = "Nope" }, factory: RegistryTransformationFactory.Default));
+            Create(new() { ["transforms"] = "route", ["transforms.route.type"] = "Nope" }, registry: TransformRegistry.Default));
 
         Assert.Equal("transforms.route.type", error.Key);
         Assert.StartsWith("Invalid value Nope for configuration transforms.route.type: Class Nope could not be found. Supported transformations: ", error.Message, StringComparison.Ordinal);
@@ -199,7 +201,7 @@ public sealed class SinkRecordPipelineTests
         record.Headers.LastOrDefault(h => h.Key == key) is { Value: { } v } ? Encoding.UTF8.GetString(v) : null;
 
     [Fact]
-    public async Task DefaultFactory_RunsTheBuiltInTransforms_ReportingTheirJavaClass()
+    public async Task DefaultRegistry_RunsTheBuiltInTransforms_ReportingTheirJavaClass()
     {
         using var pipeline = Create(
             new()
@@ -210,7 +212,7 @@ public sealed class SinkRecordPipelineTests
                 ["transforms.route.regex"] = "(.*)",
                 ["transforms.route.replacement"] = "prod-$1",
             },
-            factory: RegistryTransformationFactory.Default);
+            registry: TransformRegistry.Default);
 
         var result = await pipeline.ProcessAsync(TestRecords.Consumed());
 
@@ -218,7 +220,7 @@ public sealed class SinkRecordPipelineTests
         Assert.Equal("org.apache.kafka.connect.transforms.RegexRouter", Assert.Single(pipeline.Stages).ClassName);
     }
 
-    private static SinkRecordPipeline Create(Dictionary<string, string> settings, IDeadLetterQueueProducer? dlq = null, ITransformationFactory? factory = null)
+    private static SinkRecordPipeline Create(Dictionary<string, string> settings, IDeadLetterQueueProducer? dlq = null, TransformRegistry? registry = null)
     {
         var values = new Dictionary<string, string>
         {
@@ -236,7 +238,7 @@ public sealed class SinkRecordPipelineTests
         var connector = ConnectorConfig.FromValues(values);
         var worker = WorkerConfig.FromValues(new Dictionary<string, string>());
         var merged = ConnectorConfigMerger.Merge(connector, worker);
-        return SinkRecordPipeline.Create(merged, new SinkRecordPipelineOptions { Transformations = factory ?? new TestTransforms(), DeadLetterQueue = dlq });
+        return SinkRecordPipeline.Create(merged, new SinkRecordPipelineOptions { Transforms = registry ?? TestTransforms.Registry, DeadLetterQueue = dlq });
     }
 
     private sealed class ListProducer : IDeadLetterQueueProducer

@@ -6,6 +6,7 @@ using Serverless.Connect.Errors;
 using Serverless.Connect.Runtime.Errors;
 using Serverless.Connect.Runtime.Pipeline;
 using Serverless.Connect.Runtime.Tests.Support;
+using Serverless.Connect.Transforms.Chain;
 
 namespace Serverless.Connect.Runtime.Tests.Pipeline;
 
@@ -17,7 +18,7 @@ public sealed class SourceRecordPipelineTests
         using var pipeline = Create(new()
         {
             ["transforms"] = "p",
-            ["transforms.p.type"] = "test.Prefix",
+            ["transforms.p.type"] = TestTransforms.Prefix,
             ["transforms.p.prefix"] = "cdc.",
         });
         var record = new ConnectRecord("orders", null, Schema.StringSchema, "k", null, null, 1700000000000, ConnectHeaders.Empty.AddString("h", "v"));
@@ -43,7 +44,7 @@ public sealed class SourceRecordPipelineTests
                 ["errors.tolerance"] = "all",
                 ["errors.deadletterqueue.topic.name"] = "ignored",
                 ["transforms"] = "f",
-                ["transforms.f.type"] = "test.Fail",
+                ["transforms.f.type"] = TestTransforms.Fail,
             },
             reporter);
 
@@ -86,7 +87,7 @@ public sealed class SourceRecordPipelineTests
         var merged = ConnectorConfigMerger.Merge(ConnectorConfig.FromValues(values), WorkerConfig.FromValues(new Dictionary<string, string>()));
         return SourceRecordPipeline.Create(merged, new SinkRecordPipelineOptions
         {
-            Transformations = new TestTransforms(),
+            Transforms = TestTransforms.Registry,
             Reporters = reporter is null ? [] : [reporter],
         });
     }

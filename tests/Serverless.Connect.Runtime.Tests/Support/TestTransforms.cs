@@ -1,30 +1,26 @@
+using Serverless.Connect.Configuration.Validation;
 using Serverless.Connect.Data;
 using Serverless.Connect.Errors;
-using Serverless.Connect.Runtime.Pipeline;
 using Serverless.Connect.Transforms;
+using Serverless.Connect.Transforms.Chain;
 
 namespace Serverless.Connect.Runtime.Tests.Support;
 
 /// <summary>Minimal transformations and predicates for pipeline tests.</summary>
-internal sealed class TestTransforms : ITransformationFactory
+internal static class TestTransforms
 {
-    public ITransformation CreateTransformation(string type) => type switch
-    {
-        "test.Prefix" => new Prefix(),
-        "test.Drop" => new Drop(),
-        "test.Fail" => new Fail(),
-        _ => throw new ConnectException($"Unknown transformation {type}; supported: test.Prefix, test.Drop, test.Fail"),
-    };
+    public const string Prefix = "org.example.test.Prefix";
+    public const string Drop = "org.example.test.Drop";
+    public const string Fail = "org.example.test.Fail";
+    public const string IsTombstone = "org.example.test.IsTombstone";
 
-    public IPredicate CreatePredicate(string type) => type switch
-    {
-        "test.IsTombstone" => new IsTombstone(),
-        _ => throw new ConnectException($"Unknown predicate {type}"),
-    };
+    public static TransformRegistry Registry { get; } = new TransformRegistry()
+        .Register(TransformPlugin.Transformation(Prefix, new ConfigDef().Define("prefix", ConfigType.String, Importance.High, "Topic prefix."), () => new PrefixTransform()))
+        .Register(TransformPlugin.Transformation(Drop, new ConfigDef(), () => new DropTransform()))
+        .Register(TransformPlugin.Transformation(Fail, new ConfigDef(), () => new FailTransform()))
+        .Register(TransformPlugin.Predicate(IsTombstone, new ConfigDef(), () => new IsTombstonePredicate()));
 
-    public string GetClassName(string type) => "org.example." + type;
-
-    private sealed class Prefix : ITransformation
+    private sealed class PrefixTransform : ITransformation
     {
         private string _prefix = "";
 
@@ -37,7 +33,7 @@ internal sealed class TestTransforms : ITransformationFactory
         }
     }
 
-    private sealed class Drop : ITransformation
+    private sealed class DropTransform : ITransformation
     {
         public void Configure(IReadOnlyDictionary<string, string> config)
         {
@@ -50,7 +46,7 @@ internal sealed class TestTransforms : ITransformationFactory
         }
     }
 
-    private sealed class Fail : ITransformation
+    private sealed class FailTransform : ITransformation
     {
         public void Configure(IReadOnlyDictionary<string, string> config)
         {
@@ -63,7 +59,7 @@ internal sealed class TestTransforms : ITransformationFactory
         }
     }
 
-    private sealed class IsTombstone : IPredicate
+    private sealed class IsTombstonePredicate : IPredicate
     {
         public void Configure(IReadOnlyDictionary<string, string> config)
         {
