@@ -4,8 +4,8 @@ namespace Serverless.Connect.Converters.Avro.Internal;
 
 /// <summary>
 /// Caches the results of asynchronous registry calls. Concurrent callers for the same key share one call; a failed call is
-/// evicted so that the next caller retries. Calls start on the thread pool so that a caller blocking on one (the
-/// synchronous <c>IConverter</c> path) never holds a synchronization context the call needs.
+/// evicted so that the next caller retries. Calls start without the caller's synchronization context, so that a caller blocking on one (the
+/// synchronous <c>IConverter</c> path) never holds a context the call needs.
 /// </summary>
 internal sealed class AsyncCache<TKey, TValue>
     where TKey : notnull
@@ -40,7 +40,7 @@ internal sealed class AsyncCache<TKey, TValue>
                 _entries.Clear();
             }
 
-            var created = new Lazy<Task<TValue>>(() => Task.Run(() => factory(key)), LazyThreadSafetyMode.ExecutionAndPublication);
+            var created = new Lazy<Task<TValue>>(() => Start(factory, key), LazyThreadSafetyMode.ExecutionAndPublication);
             entry = _entries.GetOrAdd(key, created);
             if (ReferenceEquals(entry, created))
             {
@@ -54,6 +54,32 @@ internal sealed class AsyncCache<TKey, TValue>
         }
 
         return entry.Value;
+    }
+
+    // Starts the call on the calling thread with no synchronization context, so that continuations inside the registry
+    // client (which does not always use ConfigureAwait(false)) never need the caller's context, and a blocked caller
+    // costs no extra thread-pool hop. A caller running on a custom TaskScheduler gets a hop to the default scheduler.
+    private static Task<TValue> Start(Func<TKey, Task<TValue>> factory, TKey key)
+    {
+        if (TaskScheduler.Current != TaskScheduler.Default)
+        {
+            return Task.Run(() => factory(key));
+        }
+
+        var saved = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            return factory(key);
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<TValue>(e);
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(saved);
+        }
     }
 
     /// <summary>Waits for a value on the calling thread (used by the synchronous converter API).</summary>

@@ -8,7 +8,19 @@ namespace Serverless.Connect.Converters.Avro.Internal;
 /// <summary>Builds Confluent's <see cref="CachedSchemaRegistryClient"/> from the converter's (Java-named) settings.</summary>
 internal static partial class RegistryClientFactory
 {
-    public static CachedSchemaRegistryClient Create(AvroConverterConfig config) => new(ClientConfig(config));
+    /// <exception cref="ConverterConfigException">The client rejects a setting.</exception>
+    public static CachedSchemaRegistryClient Create(AvroConverterConfig config)
+    {
+        var settings = ClientConfig(config);
+        try
+        {
+            return new CachedSchemaRegistryClient(settings);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ConverterConfigException($"Invalid Schema Registry client setting: {e.Message}", e);
+        }
+    }
 
     /// <exception cref="ConverterConfigException">The credentials cannot be determined.</exception>
     public static Dictionary<string, string> ClientConfig(AvroConverterConfig config)
@@ -40,7 +52,7 @@ internal static partial class RegistryClientFactory
         };
         if (!string.IsNullOrEmpty(userInfoForClient))
         {
-            settings["schema.registry.basic.auth.credentials.source"] = "UserInfo";
+            settings["schema.registry.basic.auth.credentials.source"] = "USER_INFO";
             settings["schema.registry.basic.auth.user.info"] = userInfoForClient;
         }
 
