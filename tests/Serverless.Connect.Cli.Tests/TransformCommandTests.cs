@@ -221,6 +221,40 @@ public sealed class TransformCommandTests
     }
 
     [Fact]
+    public async Task WorkerInTheSameFile_SuppliesTheConverters()
+    {
+        const string config = """
+            apiVersion: kafka.strimzi.io/v1beta2
+            kind: KafkaConnect
+            metadata:
+              name: my-connect
+            spec:
+              bootstrapServers: kafka:9092
+              config:
+                value.converter: org.apache.kafka.connect.json.JsonConverter
+                value.converter.schemas.enable: false
+                key.converter: org.apache.kafka.connect.storage.StringConverter
+            ---
+            apiVersion: kafka.strimzi.io/v1beta2
+            kind: KafkaConnector
+            metadata:
+              name: es
+              labels:
+                strimzi.io/cluster: my-connect
+            spec:
+              class: io.confluent.connect.elasticsearch.ElasticsearchSinkConnector
+              config:
+                topics: orders
+                connection.url: http://localhost:9200
+            """;
+
+        var run = await CliRunner.TransformAsync(config, """{"topic":"orders","partition":0,"offset":1,"key":"k","value":{"a":[1,2]}}""" + "\n", extension: ".yaml");
+
+        Assert.True(run.Exit == 0, run.Stderr);
+        Assert.Equal("""{"topic":"orders","partition":0,"offset":1,"timestamp":null,"key":"k","value":{"a":[1,2]},"headers":[]}""", Assert.Single(run.Stdout));
+    }
+
+    [Fact]
     public async Task MissingConfig_IsAUsageError()
     {
         var output = new StringWriter();

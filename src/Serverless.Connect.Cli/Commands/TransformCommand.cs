@@ -46,7 +46,7 @@ internal static class TransformCommand
     internal static async Task<int> RunAsync(
         string configPath, string? dlqPath, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!File.Exists(configPath))
+        if (!File.Exists(configPath) && !Directory.Exists(configPath))
         {
             await error.WriteLineAsync($"connect transform: --config {configPath}: file not found.").ConfigureAwait(false);
             return ConnectCommandLine.UsageError;

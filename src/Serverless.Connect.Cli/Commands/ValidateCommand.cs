@@ -24,7 +24,7 @@ internal static class ValidateCommand
 
     internal static async Task<int> RunAsync(string configPath, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!File.Exists(configPath))
+        if (!File.Exists(configPath) && !Directory.Exists(configPath))
         {
             await error.WriteLineAsync($"connect validate: --config {configPath}: file not found.").ConfigureAwait(false);
             return ConnectCommandLine.UsageError;

@@ -21,7 +21,7 @@ internal static class ConfigFiles
         ConfigLoadException? loadError = null;
         try
         {
-            var loaded = loader.LoadFile(path);
+            var loaded = loader.Load(path);
             if (loaded.Connectors.Count > 0)
             {
                 return new LoadedConfig([.. loaded.Connectors.Select(c => (c, loaded.FindWorker(c)))], false, loaded.Warnings);
@@ -35,6 +35,11 @@ internal static class ConfigFiles
         catch (ConfigLoadException e)
         {
             loadError = e;
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw loadError ?? new ConfigLoadException([new ConfigProblem(null, "no connector configuration found", path)]);
         }
 
         ConfigFragment fragment;
