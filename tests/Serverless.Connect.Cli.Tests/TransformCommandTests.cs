@@ -255,6 +255,26 @@ public sealed class TransformCommandTests
     }
 
     [Fact]
+    public async Task UnwritableDlqFile_IsAUsageError()
+    {
+        var config = CliRunner.TempFile(
+            """{"name":"d","config":{"connector.class":"x","errors.tolerance":"all","errors.deadletterqueue.topic.name":"dlq"}}""", ".json");
+        try
+        {
+            var error = new StringWriter();
+
+            var exit = await Commands.TransformCommand.RunAsync(config, "/nonexistent/dir/dlq.jsonl", new StringReader(""), new StringWriter(), error, CancellationToken.None);
+
+            Assert.Equal(2, exit);
+            Assert.Contains("dlq.jsonl", error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(config);
+        }
+    }
+
+    [Fact]
     public async Task MissingConfig_IsAUsageError()
     {
         var output = new StringWriter();

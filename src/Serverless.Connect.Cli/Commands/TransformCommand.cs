@@ -102,7 +102,8 @@ internal static class TransformCommand
                 LoggerFactory = new StderrLoggerFactory(error),
             });
         }
-        catch (Exception e) when (e is ConfigLoadException or ConfigValidationException or ConfigException or ConnectException)
+        catch (Exception e) when (e is ConfigLoadException or ConfigValidationException or ConfigException or ConnectException
+            or IOException or UnauthorizedAccessException)
         {
             dlqFile?.Dispose();
             await error.WriteLineAsync($"connect transform: {configPath}:").ConfigureAwait(false);

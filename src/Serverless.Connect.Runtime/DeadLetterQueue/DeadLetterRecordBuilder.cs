@@ -48,9 +48,11 @@ public sealed class DeadLetterRecordBuilder
             return null;
         }
 
+        // Kafka's NO_TIMESTAMP (-1) is not copied: the producer then stamps the record.
+        var timestamp = original.Timestamp is -1 ? null : original.Timestamp;
         if (!_contextHeaders)
         {
-            return new DeadLetterRecord(_topic, original.Key, original.Value, original.Timestamp, original.Headers);
+            return new DeadLetterRecord(_topic, original.Key, original.Value, timestamp, original.Headers);
         }
 
         var headers = new List<RawHeader>(original.Headers.Count + 10);
@@ -65,7 +67,7 @@ public sealed class DeadLetterRecordBuilder
         headers.Add(new RawHeader(DeadLetterQueueHeaders.ExceptionClass, Utf8(JavaExceptionNames.Of(report.Error))));
         headers.Add(new RawHeader(DeadLetterQueueHeaders.ExceptionMessage, Utf8(report.Error.Message)));
         headers.Add(new RawHeader(DeadLetterQueueHeaders.ExceptionStackTrace, Utf8(JavaStackTrace.Format(report.Error))));
-        return new DeadLetterRecord(_topic, original.Key, original.Value, original.Timestamp, headers.AsReadOnly());
+        return new DeadLetterRecord(_topic, original.Key, original.Value, timestamp, headers.AsReadOnly());
     }
 
     private static byte[]? Utf8(string? text) => text is null ? null : Encoding.UTF8.GetBytes(text);

@@ -62,6 +62,15 @@ public sealed class DeadLetterRecordBuilderTests
     }
 
     [Fact]
+    public void NoTimestamp_IsNotCopied()
+    {
+        var builder = new DeadLetterRecordBuilder("dlq", new ConnectorTaskId("c", 0), contextHeaders: false);
+        var report = Failure(new DataException("x")) with { ConsumedRecord = TestRecords.Consumed(timestamp: -1) };
+
+        Assert.Null(builder.Build(report)!.Timestamp);
+    }
+
+    [Fact]
     public void SourceFailures_HaveNoDeadLetterRecord()
     {
         var builder = new DeadLetterRecordBuilder("dlq", new ConnectorTaskId("c", 0), contextHeaders: true);
