@@ -38,19 +38,28 @@ public sealed class ErrorHandlingMetrics
     /// <summary>Gets <c>last-error-timestamp</c> in epoch milliseconds; 0 before the first error.</summary>
     public long LastErrorTimestamp => Interlocked.Read(ref _lastErrorTimestamp);
 
-    internal void RecordFailure() => Interlocked.Increment(ref _totalRecordFailures);
+    /// <summary>Counts one failed attempt.</summary>
+    public void RecordFailure() => Interlocked.Increment(ref _totalRecordFailures);
 
-    internal void RecordError() => Interlocked.Increment(ref _totalRecordErrors);
+    /// <summary>Counts one operation that failed for good.</summary>
+    public void RecordError() => Interlocked.Increment(ref _totalRecordErrors);
 
-    internal void RecordSkipped() => Interlocked.Increment(ref _totalRecordsSkipped);
+    /// <summary>Counts one record skipped because its failure was tolerated.</summary>
+    public void RecordSkipped() => Interlocked.Increment(ref _totalRecordsSkipped);
 
-    internal void RecordRetry() => Interlocked.Increment(ref _totalRetries);
+    /// <summary>Counts one retry.</summary>
+    public void RecordRetry() => Interlocked.Increment(ref _totalRetries);
 
-    internal void RecordErrorLogged() => Interlocked.Increment(ref _totalErrorsLogged);
+    /// <summary>Counts one error written to the log.</summary>
+    public void RecordErrorLogged() => Interlocked.Increment(ref _totalErrorsLogged);
 
-    internal void RecordDeadLetterQueueProduceRequest() => Interlocked.Increment(ref _deadLetterQueueProduceRequests);
+    /// <summary>Counts one record sent to the dead-letter queue.</summary>
+    public void RecordDeadLetterQueueProduceRequest() => Interlocked.Increment(ref _deadLetterQueueProduceRequests);
 
-    internal void RecordDeadLetterQueueProduceFailed() => Interlocked.Increment(ref _deadLetterQueueProduceFailures);
+    /// <summary>Counts one dead-letter record that could not be produced (for producers that learn of failures asynchronously).</summary>
+    public void RecordDeadLetterQueueProduceFailed() => Interlocked.Increment(ref _deadLetterQueueProduceFailures);
 
-    internal void RecordErrorTimestamp(long epochMilliseconds) => Interlocked.Exchange(ref _lastErrorTimestamp, epochMilliseconds);
+    /// <summary>Sets <c>last-error-timestamp</c>.</summary>
+    /// <param name="epochMilliseconds">When the error happened.</param>
+    public void RecordErrorTimestamp(long epochMilliseconds) => Interlocked.Exchange(ref _lastErrorTimestamp, epochMilliseconds);
 }
