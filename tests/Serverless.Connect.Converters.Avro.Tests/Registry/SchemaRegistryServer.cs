@@ -199,10 +199,9 @@ public sealed class SchemaRegistryServer : IAsyncDisposable
 
         try
         {
-            global::Avro.Schema.Parse(schema);
-            return (schema, null);
+            return global::Avro.Schema.Parse(schema) is null ? (null, RegistryError.InvalidSchema("not a schema")) : (schema, null);
         }
-        catch (Exception e) when (e is global::Avro.AvroException or JsonException or Newtonsoft.Json.JsonException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             return (null, RegistryError.InvalidSchema(e.Message));
         }
