@@ -17,6 +17,9 @@ internal sealed class InboundPath
     private readonly AsyncCache<(string Subject, int Id), int> _versions;
     private readonly BoundedCache<(int Id, int Version), ConnectSchemaHolder> _connectSchemas;
 
+    // What the last record of the last topic resolved to, so that the per-record path skips subject and version lookups.
+    private LastRead? _last;
+
     public InboundPath(AvroConverterConfig config, bool isKey, RegistryGateway registry)
     {
         _config = config;
@@ -40,6 +43,11 @@ internal sealed class InboundPath
 
         var id = WireFormat.ReadSchemaId(payload, topic);
         var body = payload[WireFormat.HeaderLength..].ToArray();
+        if (TryLast(topic, id, out var known))
+        {
+            return Convert(known, Read(known.Writer, body, topic));
+        }
+
         CompiledSchema writer;
         try
         {
@@ -62,7 +70,7 @@ internal sealed class InboundPath
             throw VersionError(e, topic, id);
         }
 
-        return ToConnect(id, version, writer, datum);
+        return ToConnect(topic, id, version, writer, datum);
     }
 
     public async ValueTask<SchemaAndValue> DeserializeAsync(string topic, ReadOnlyMemory<byte> payload, bool isNull, CancellationToken cancellationToken)
@@ -74,6 +82,11 @@ internal sealed class InboundPath
 
         var id = WireFormat.ReadSchemaId(payload.Span, topic);
         var body = payload[WireFormat.HeaderLength..].ToArray();
+        if (TryLast(topic, id, out var known))
+        {
+            return Convert(known, Read(known.Writer, body, topic));
+        }
+
         if (!_writers.TryGetCompleted(id, out var writer))
         {
             try
@@ -101,13 +114,30 @@ internal sealed class InboundPath
             }
         }
 
-        return ToConnect(id, version, writer, datum);
+        return ToConnect(topic, id, version, writer, datum);
     }
 
-    private SchemaAndValue ToConnect(int id, int version, CompiledSchema writer, object? datum)
+    private SchemaAndValue ToConnect(string topic, int id, int version, CompiledSchema writer, object? datum)
     {
         var holder = _connectSchemas.GetOrAdd((id, version), _ => new ConnectSchemaHolder(AvroToConnectSchema.Convert(writer.Root, version, _config.Data)));
-        return new SchemaAndValue(holder.Schema, _toConnect.Convert(holder.Schema, datum));
+        var last = new LastRead(topic, id, writer, holder.Schema);
+        _last = last;
+        return Convert(last, datum);
+    }
+
+    private SchemaAndValue Convert(LastRead known, object? datum) => new(known.Schema, _toConnect.Convert(known.Schema, datum));
+
+    private bool TryLast(string topic, int id, out LastRead known)
+    {
+        var last = _last;
+        if (last is not null && last.Id == id && string.Equals(last.Topic, topic, StringComparison.Ordinal))
+        {
+            known = last;
+            return true;
+        }
+
+        known = null!;
+        return false;
     }
 
     private async Task<CompiledSchema> FetchWriterAsync(int id)
@@ -136,6 +166,8 @@ internal sealed class InboundPath
 
     private Exception VersionError(Exception e, string topic, int id) =>
         RegistryErrors.Translate(e, topic, $"Failed to deserialize data for topic {topic} to Avro: Error retrieving Avro {Which} schema version for id {id}");
+
+    private sealed record LastRead(string Topic, int Id, CompiledSchema Writer, Schema? Schema);
 
     // A holder because the Connect schema of Confluent's schemaless "Anything" record is null.
     private sealed record ConnectSchemaHolder(Schema? Schema);

@@ -20,6 +20,9 @@ internal sealed class OutboundPath
     // The schema converted last: connectors usually send the same Schema instance record after record.
     private LastSchema? _last;
 
+    // The write target used last, so that the per-record path skips computing the subject and hashing the schema text.
+    private LastTarget? _lastTarget;
+
     public OutboundPath(AvroConverterConfig config, bool isKey, RegistryGateway registry)
     {
         _config = config;
@@ -35,19 +38,24 @@ internal sealed class OutboundPath
 
     public byte[]? Serialize(string topic, Schema? schema, object? value)
     {
-        if (!Prepare(topic, schema, value, out var compiled, out var subject, out var datum))
+        if (!Prepare(topic, schema, value, out var compiled, out var datum))
         {
             return null;
         }
 
-        WriteTarget target;
-        try
+        if (!TryLastTarget(topic, compiled, out var target))
         {
-            target = _targets.Get((subject, compiled.Json), key => ResolveAsync(key.Subject, compiled));
-        }
-        catch (Exception e) when (e is not DataException and not ConverterConfigException and not RetriableException)
-        {
-            throw Translate(e, topic, subject);
+            var subject = Subject(topic, compiled);
+            try
+            {
+                target = _targets.Get((subject, compiled.Json), key => ResolveAsync(key.Subject, compiled));
+            }
+            catch (Exception e) when (e is not DataException and not ConverterConfigException and not RetriableException)
+            {
+                throw Translate(e, topic, subject);
+            }
+
+            _lastTarget = new LastTarget(topic, compiled, target);
         }
 
         return Encode(target, schema, value, datum);
@@ -55,22 +63,28 @@ internal sealed class OutboundPath
 
     public async ValueTask<byte[]?> SerializeAsync(string topic, Schema? schema, object? value, CancellationToken cancellationToken)
     {
-        if (!Prepare(topic, schema, value, out var compiled, out var subject, out var datum))
+        if (!Prepare(topic, schema, value, out var compiled, out var datum))
         {
             return null;
         }
 
-        if (!_targets.TryGetCompleted((subject, compiled.Json), out var target))
+        if (!TryLastTarget(topic, compiled, out var target))
         {
-            try
+            var subject = Subject(topic, compiled);
+            if (!_targets.TryGetCompleted((subject, compiled.Json), out target))
             {
-                target = await _targets.GetAsync((subject, compiled.Json), key => ResolveAsync(key.Subject, compiled))
-                    .WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    target = await _targets.GetAsync((subject, compiled.Json), key => ResolveAsync(key.Subject, compiled))
+                        .WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not DataException and not ConverterConfigException and not RetriableException and not OperationCanceledException)
+                {
+                    throw Translate(e, topic, subject);
+                }
             }
-            catch (Exception e) when (e is not DataException and not ConverterConfigException and not RetriableException and not OperationCanceledException)
-            {
-                throw Translate(e, topic, subject);
-            }
+
+            _lastTarget = new LastTarget(topic, compiled, target);
         }
 
         return Encode(target, schema, value, datum);
@@ -96,7 +110,7 @@ internal sealed class OutboundPath
 
     // Returns false for a Kafka null. As in Confluent's converter the value is converted before the registry is
     // contacted, so bad data never registers a schema.
-    private bool Prepare(string topic, Schema? schema, object? value, out CompiledSchema compiled, out string subject, out object? datum)
+    private bool Prepare(string topic, Schema? schema, object? value, out CompiledSchema compiled, out object? datum)
     {
         ArgumentNullException.ThrowIfNull(topic);
         compiled = Compile(schema);
@@ -107,14 +121,28 @@ internal sealed class OutboundPath
                 throw new DataException("Found null value for non-optional schema");
             }
 
-            subject = string.Empty;
             datum = null;
             return false;
         }
 
         datum = _config.UseLatestVersion && !_config.AutoRegisterSchemas ? null : _toAvro.Convert(schema, compiled.Root, value);
-        subject = SubjectNames.Subject(_config.SubjectNameStrategyFor(_isKey), topic, _isKey, compiled.RecordName);
         return true;
+    }
+
+    private string Subject(string topic, CompiledSchema compiled) =>
+        SubjectNames.Subject(_config.SubjectNameStrategyFor(_isKey), topic, _isKey, compiled.RecordName);
+
+    private bool TryLastTarget(string topic, CompiledSchema compiled, out WriteTarget target)
+    {
+        var last = _lastTarget;
+        if (last is not null && ReferenceEquals(last.Compiled, compiled) && string.Equals(last.Topic, topic, StringComparison.Ordinal))
+        {
+            target = last.Target;
+            return true;
+        }
+
+        target = null!;
+        return false;
     }
 
     private byte[] Encode(WriteTarget target, Schema? schema, object? value, object? datum)
@@ -158,4 +186,6 @@ internal sealed class OutboundPath
 
     // A reference, so that readers on other threads never see a schema paired with another schema's conversion.
     private sealed record LastSchema(Schema Schema, CompiledSchema Compiled);
+
+    private sealed record LastTarget(string Topic, CompiledSchema Compiled, WriteTarget Target);
 }
