@@ -3,39 +3,53 @@ using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Serverless.Connect.CdcReader.Internal;
-using Serverless.Connect.Converters;
+using Serverless.Connect.Configuration;
+using Serverless.Connect.Configuration.Connect;
 using Serverless.Connect.Errors;
+using Serverless.Connect.Runtime.Pipeline;
+using Serverless.Connect.Runtime.Records;
 using Serverless.Connect.Sources.Postgres;
 
 namespace Serverless.Connect.CdcReader;
 
 /// <summary>
-/// One running PostgresConnector: the source feeds a bounded channel, an idempotent acks=all producer writes to Kafka,
-/// and slot positions are confirmed only once every record at or below them has been acknowledged by Kafka.
+/// One running PostgresConnector: the source feeds a bounded channel, records go through the connector's transforms and
+/// converters (Connect's source pipeline, with <c>errors.*</c> handling), an idempotent acks=all producer writes them to
+/// Kafka, and slot positions are confirmed only once every record at or below them has been acknowledged by Kafka.
 /// </summary>
 public sealed class CdcConnector
 {
-    private const string JsonConverterClass = "org.apache.kafka.connect.json.JsonConverter";
-
+    private readonly EffectiveConnectorConfig _effective;
     private readonly IReadOnlyDictionary<string, string> _config;
+    private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly LsnAcknowledgementTracker _tracker = new();
     private Exception? _deliveryFailure;
     private long _delivered;
 
-    /// <summary>Initializes a new instance of the <see cref="CdcConnector"/> class.</summary>
-    /// <param name="config">The resolved connector configuration, including <c>bootstrap.servers</c>.</param>
+    /// <summary>Initializes a new instance of the <see cref="CdcConnector"/> class from a flat connector configuration.</summary>
+    /// <param name="config">The resolved connector configuration (with <c>name</c>, <c>connector.class</c> and <c>bootstrap.servers</c>).</param>
     /// <param name="loggerFactory">The logger factory.</param>
     /// <param name="timeProvider">The clock.</param>
     public CdcConnector(IReadOnlyDictionary<string, string> config, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+        : this(ConnectorConfigMerger.Merge(ConnectorConfig.FromValues(config ?? throw new ArgumentNullException(nameof(config)))), loggerFactory, timeProvider)
     {
-        ArgumentNullException.ThrowIfNull(config);
-        _config = config;
-        var factory = loggerFactory ?? NullLoggerFactory.Instance;
-        _logger = factory.CreateLogger<CdcConnector>();
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="CdcConnector"/> class.</summary>
+    /// <param name="effective">The connector merged with its worker, providers resolved.</param>
+    /// <param name="loggerFactory">The logger factory.</param>
+    /// <param name="timeProvider">The clock.</param>
+    public CdcConnector(EffectiveConnectorConfig effective, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(effective);
+        _effective = effective;
+        _config = effective.Values;
+        _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        _logger = _loggerFactory.CreateLogger<CdcConnector>();
         _time = timeProvider ?? TimeProvider.System;
-        Source = new PostgresChangeSource(PostgresConnectorConfig.Parse(config), factory.CreateLogger<PostgresChangeSource>(), timeProvider);
+        Source = new PostgresChangeSource(PostgresConnectorConfig.Parse(_config), _loggerFactory.CreateLogger<PostgresChangeSource>(), timeProvider);
     }
 
     /// <summary>Gets the PostgreSQL source.</summary>
@@ -67,7 +81,7 @@ public sealed class CdcConnector
             SingleReader = true,
             SingleWriter = false,
         });
-        var serializer = new RecordSerializer(CreateConverter("key.converter", isKey: true), CreateConverter("value.converter", isKey: false));
+        using var pipeline = SourceRecordPipeline.Create(_effective, new SinkRecordPipelineOptions { LoggerFactory = _loggerFactory, TimeProvider = _time });
         using var producer = new ProducerBuilder<byte[]?, byte[]?>(ProducerSettings()).Build();
         var sourceTask = Task.Run(() => Source.RunAsync(channel.Writer, stop.Token), CancellationToken.None);
         try
@@ -80,14 +94,20 @@ public sealed class CdcConnector
                     continue;
                 }
 
-                var message = serializer.ToMessage(item.Record);
+                var result = await pipeline.ProcessAsync(item.Record, CancellationToken.None);
+                if (result.Record is not { } output)
+                {
+                    // Dropped by a transform, or failed and tolerated (errors.tolerance=all): nothing to wait for.
+                    continue;
+                }
+
                 var lsn = item.Lsn;
                 if (lsn != 0)
                 {
                     _tracker.Track(lsn);
                 }
 
-                var produced = await ProduceAsync(producer, item.Record.Topic, message, report => OnDelivered(report, lsn, stop), stop.Token);
+                var produced = await ProduceAsync(producer, output, report => OnDelivered(report, lsn, stop), stop.Token);
                 if (!produced || _deliveryFailure is not null)
                 {
                     break;
@@ -96,6 +116,8 @@ public sealed class CdcConnector
         }
         finally
         {
+            // Also on a pipeline failure: the source must stop reading before it can be drained.
+            await stop.CancelAsync();
             await FlushAsync(producer);
             Source.MarkDrained();
             await sourceTask;
@@ -108,13 +130,15 @@ public sealed class CdcConnector
     }
 
     private async Task<bool> ProduceAsync(
-        IProducer<byte[]?, byte[]?> producer, string topic, Message<byte[]?, byte[]?> message, Action<DeliveryReport<byte[]?, byte[]?>> onDelivered, CancellationToken stopToken)
+        IProducer<byte[]?, byte[]?> producer, ProducerRecord record, Action<DeliveryReport<byte[]?, byte[]?>> onDelivered, CancellationToken stopToken)
     {
+        var message = ToMessage(record);
+        var partition = record.Partition is { } p ? new TopicPartition(record.Topic, p) : new TopicPartition(record.Topic, Partition.Any);
         while (true)
         {
             try
             {
-                producer.Produce(topic, message, onDelivered);
+                producer.Produce(partition, message, onDelivered);
                 return true;
             }
             catch (ProduceException<byte[]?, byte[]?> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
@@ -187,12 +211,25 @@ public sealed class CdcConnector
         return settings;
     }
 
-    private IConverter CreateConverter(string property, bool isKey)
+    private static Message<byte[]?, byte[]?> ToMessage(ProducerRecord record)
     {
-        var className = _config.GetValueOrDefault(property) ?? JsonConverterClass;
-        var prefix = property + ".";
-        var settings = _config.Where(p => p.Key.StartsWith(prefix, StringComparison.Ordinal))
-            .ToDictionary(p => p.Key[prefix.Length..], p => p.Value, StringComparer.Ordinal);
-        return ConverterRegistry.Default.Create(className, settings, isKey);
+        var message = new Message<byte[]?, byte[]?> { Key = record.Key, Value = record.Value };
+        if (record.Timestamp is { } timestamp)
+        {
+            message.Timestamp = new Timestamp(timestamp, TimestampType.CreateTime);
+        }
+
+        if (record.Headers.Count > 0)
+        {
+            var headers = new Headers();
+            foreach (var header in record.Headers)
+            {
+                headers.Add(header.Key, header.Value);
+            }
+
+            message.Headers = headers;
+        }
+
+        return message;
     }
 }

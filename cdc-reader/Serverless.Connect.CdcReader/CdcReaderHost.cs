@@ -56,7 +56,7 @@ public static class CdcReaderHost
             var effective = ConnectorConfigMerger.Merge(connector, worker ?? loaded.FindWorker(connector));
             var resolver = new ConfigResolver(ConfigProviders.FromWorkerConfig(effective.Worker.Values));
             var values = resolver.Resolve(effective.Values).EnsureSuccess();
-            result.Add(new CdcConnector(values));
+            result.Add(new CdcConnector(effective with { Values = values }));
         }
 
         if (result.Count == 0)

@@ -85,6 +85,43 @@ public sealed class DeliveryTests
         Assert.Contains("\"after\":{\"id\":501}", values[^1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Outbox_EventRouter_from_the_connector_config_routes_to_the_aggregate_topic()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.ExecuteAsync("""
+            CREATE TABLE outbox (id uuid PRIMARY KEY, aggregate_type varchar(255) NOT NULL, aggregate_id varchar(255) NOT NULL,
+                event_type varchar(255) NOT NULL, payload jsonb NOT NULL)
+            """);
+        using var kafka = MockKafkaCluster.Start(1);
+        kafka.CreateTopic("events.order", 1);
+        var config = Config(
+            db,
+            ("bootstrap.servers", kafka.BootstrapServers),
+            ("table.include.list", "public.outbox"),
+            ("transforms", "outbox"),
+            ("transforms.outbox.type", "io.debezium.transforms.outbox.EventRouter"),
+            ("transforms.outbox.table.field.event.key", "aggregate_id"),
+            ("transforms.outbox.table.field.event.payload", "payload"),
+            ("transforms.outbox.route.by.field", "aggregate_type"),
+            ("transforms.outbox.route.topic.replacement", "events.${routedByValue}"));
+        var connector = new CdcConnector(config);
+        using var stop = new CancellationTokenSource();
+        var run = Task.Run(() => connector.RunAsync(stop.Token));
+        await WaitForSlotAsync(db, config["slot.name"], run);
+
+        await db.ExecuteAsync("""
+            INSERT INTO outbox VALUES ('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', 'order', 'order-123', 'OrderCreated', '{"order_id": "123"}');
+            DELETE FROM outbox;
+            """);
+        await WaitUntilAsync(() => connector.DeliveredCount == 1, run);
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(60));
+
+        var value = Assert.Single(Consume(kafka.BootstrapServers, "events.order", 1));
+        Assert.Equal("""{"schema":{"type":"string","optional":false,"name":"io.debezium.data.Json","version":1},"payload":"{\"order_id\": \"123\"}"}""", value);
+    }
+
     private static List<string> Consume(string bootstrap, string topic, int count)
     {
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig
