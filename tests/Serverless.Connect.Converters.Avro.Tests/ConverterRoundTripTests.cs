@@ -211,4 +211,22 @@ public sealed class ConverterRoundTripTests : IClassFixture<RegistryFixture>
         Assert.Equal(value, back.Value);
         Assert.Contains("io.confluent.connect.avro", _registry.Server.Store.Versions(topic + "-value")![0].Schema, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void WithoutConnectMetaData_ValuesRoundTrip_ButConnectNamesAreNotRestored()
+    {
+        using var converter = TestConverters.Create(_registry.Server, false, ("connect.meta.data", "false"));
+        var topic = TestConverters.Topic();
+        var schema = SchemaBuilder.Struct().Name("test.Plain").Version(5).Field("small", Schema.Int16Schema).Field("at", DebeziumTime.MicroTimestamp().Build()).Build();
+
+        var back = converter.ToConnectData(topic, converter.FromConnectData(topic, schema, new StructBuilder(schema).Put("small", (short)3).Put("at", 9L).Build()));
+
+        var text = _registry.Server.Store.Versions(topic + "-value")![0].Schema;
+        Assert.DoesNotContain("connect.", text, StringComparison.Ordinal);
+        Assert.Equal("test.Plain", back.Schema!.Name);
+        Assert.Equal(1, back.Schema.Version);
+        Assert.Equal(SchemaType.Int32, back.Schema.FieldByName("small")!.Schema.Type);
+        Assert.Null(back.Schema.FieldByName("at")!.Schema.Name);
+        Assert.Equal(9L, ((Struct)back.Value!).Get("at"));
+    }
 }
