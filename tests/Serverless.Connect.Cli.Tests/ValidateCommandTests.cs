@@ -175,6 +175,26 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public async Task MultiLineMessages_StayOnOneLinePerProblem()
+    {
+        var path = CliRunner.TempFile("transforms: r\ntransforms.r.type: RegexRouter\ntransforms.r.regex: (\n", ".properties");
+        try
+        {
+            var (exit, stdout, _) = await CliRunner.ValidateAsync(path);
+
+            Assert.Equal(1, exit);
+            var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(2, lines.Length);
+            Assert.StartsWith("transforms.r.regex: ", lines[0], StringComparison.Ordinal);
+            Assert.StartsWith("transforms.r.replacement: ", lines[1], StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task TheProgram_RunsTheValidateVerb()
     {
         var (exit, stdout, stderr) = await CliRunner.ProcessAsync(string.Empty, "validate", "--config", CliRunner.SeedFile("transform-route.yaml"));

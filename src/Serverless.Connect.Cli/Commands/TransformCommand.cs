@@ -151,7 +151,8 @@ internal static class TransformCommand
             var record = report.ConsumedRecord!;
             await error.WriteLineAsync(
                 $"connect transform: record at stdin line {lineNumber} failed: topic={record.Topic} partition={record.Partition} offset={record.Offset} " +
-                $"stage={report.Stage.ToConnectName()} class={report.ExecutingClass}: {e.Reason}: {JavaStackTrace.Header(report.Error)}").ConfigureAwait(false);
+                $"stage={report.Stage.ToConnectName()} class={report.ExecutingClass}: {e.Reason}: {JavaStackTrace.Header(report.Error).ReplaceLineEndings(" ")}")
+                .ConfigureAwait(false);
             return 1;
         }
 

@@ -39,7 +39,7 @@ internal static class ValidateCommand
         {
             foreach (var problem in e.Problems)
             {
-                await output.WriteLineAsync(problem.ToString().AsMemory(), cancellationToken).ConfigureAwait(false);
+                await output.WriteLineAsync(OneLine(problem.ToString()).AsMemory(), cancellationToken).ConfigureAwait(false);
             }
 
             return 1;
@@ -62,7 +62,7 @@ internal static class ValidateCommand
             foreach (var problem in result.Errors)
             {
                 errors++;
-                await output.WriteLineAsync((prefix + Explain(problem, registry)).AsMemory(), cancellationToken).ConfigureAwait(false);
+                await output.WriteLineAsync(OneLine(prefix + Explain(problem, registry)).AsMemory(), cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -75,7 +75,7 @@ internal static class ValidateCommand
             foreach (var problem in result.Errors)
             {
                 errors++;
-                await output.WriteLineAsync((prefix + problem).AsMemory(), cancellationToken).ConfigureAwait(false);
+                await output.WriteLineAsync(OneLine(prefix + problem).AsMemory(), cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -92,6 +92,9 @@ internal static class ValidateCommand
 
         return 0;
     }
+
+    // One problem per line: multi-line messages (Java regex errors show the pattern below) are joined.
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 
     // Connect's "Class X could not be found." does not say what would be; list the registered alternatives.
     private static string Explain(ConfigProblem problem, PluginRegistry registry)
