@@ -142,6 +142,30 @@ public sealed class SinkRecordPipelineTests
     }
 
     [Fact]
+    public async Task RetriableTransformFailure_IsRetriedWithBackoff_ThenSucceeds()
+    {
+        var time = new RecordingTimeProvider();
+        using var pipeline = Create(
+            new()
+            {
+                ["value.converter.schemas.enable"] = "false",
+                ["errors.retry.timeout"] = "-1",
+                ["transforms"] = "flaky",
+                ["transforms.flaky.type"] = TestTransforms.Flaky,
+                ["transforms.flaky.failures"] = "3",
+            },
+            time: time);
+
+        var run = pipeline.ProcessAsync(TestRecords.Consumed()).AsTask();
+        var delays = await time.DriveAsync(run);
+
+        Assert.Equal([300, 600, 1200], delays);
+        Assert.Equal(PipelineOutcome.Record, (await run).Outcome);
+        Assert.Equal(3, pipeline.ErrorHandler.Metrics.TotalRetries);
+        Assert.Equal(0, pipeline.ErrorHandler.Metrics.TotalRecordErrors);
+    }
+
+    [Fact]
     public async Task FailAsync_ReportsAsAConverterFailure()
     {
         var dlq = new ListProducer();
@@ -176,7 +200,7 @@ public sealed class SinkRecordPipelineTests
         var error = Assert.Throws<ConfigException>(() => Create(new() { ["transforms"] = "x", ["transforms.x.type"] = "nope" }));
 
         Assert.Equal("transforms.x.type", error.Key);
-        Assert.Contains("Supported transformations: org.example.test.Drop, org.example.test.Fail, org.example.test.Prefix", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Supported transformations: org.example.test.Drop, org.example.test.Fail, org.example.test.Flaky, org.example.test.Prefix", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -220,7 +244,7 @@ public sealed class SinkRecordPipelineTests
         Assert.Equal("org.apache.kafka.connect.transforms.RegexRouter", Assert.Single(pipeline.Stages).ClassName);
     }
 
-    private static SinkRecordPipeline Create(Dictionary<string, string> settings, IDeadLetterQueueProducer? dlq = null, TransformRegistry? registry = null)
+    private static SinkRecordPipeline Create(Dictionary<string, string> settings, IDeadLetterQueueProducer? dlq = null, TransformRegistry? registry = null, TimeProvider? time = null)
     {
         var values = new Dictionary<string, string>
         {
@@ -238,7 +262,7 @@ public sealed class SinkRecordPipelineTests
         var connector = ConnectorConfig.FromValues(values);
         var worker = WorkerConfig.FromValues(new Dictionary<string, string>());
         var merged = ConnectorConfigMerger.Merge(connector, worker);
-        return SinkRecordPipeline.Create(merged, new SinkRecordPipelineOptions { Transforms = registry ?? TestTransforms.Registry, DeadLetterQueue = dlq });
+        return SinkRecordPipeline.Create(merged, new SinkRecordPipelineOptions { Transforms = registry ?? TestTransforms.Registry, DeadLetterQueue = dlq, TimeProvider = time ?? TimeProvider.System });
     }
 
     private sealed class ListProducer : IDeadLetterQueueProducer
