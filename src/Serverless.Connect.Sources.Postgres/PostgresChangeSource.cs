@@ -141,7 +141,20 @@ public sealed class PostgresChangeSource
         if (snapshot)
         {
             var reader = new SnapshotReader(_config, types, factory, events, _time);
-            var rows = await reader.RunAsync(slot.SnapshotName!, (ulong)slot.ConsistentPoint, tables, output, stopToken).ConfigureAwait(false);
+            long rows;
+            try
+            {
+                rows = await reader.RunAsync(slot.SnapshotName!, (ulong)slot.ConsistentPoint, tables, output, stopToken).ConfigureAwait(false);
+            }
+            catch when (mode != SnapshotMode.InitialOnly)
+            {
+                // The slot is this connector's offset: an unfinished snapshot must not leave it behind, or the next
+                // start would stream from it without the rows the snapshot never delivered.
+                await replication.DisposeAsync().ConfigureAwait(false);
+                await DropSlotAsync(metadata, CancellationToken.None).ConfigureAwait(false);
+                throw;
+            }
+
             Log.SnapshotFinished(_logger, _config.Name, tables.Count, rows);
             if (mode == SnapshotMode.InitialOnly)
             {

@@ -78,6 +78,34 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public async Task Snapshot_stopped_before_it_finished_drops_the_slot_so_the_next_start_snapshots_again()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.ExecuteAsync("CREATE TABLE a (id int PRIMARY KEY); INSERT INTO a SELECT generate_series(1, 100)");
+        var config = Config(db, ("snapshot.mode", "initial"));
+        var source = new PostgresChangeSource(PostgresConnectorConfig.Parse(config));
+        var channel = System.Threading.Channels.Channel.CreateBounded<PostgresSourceRecord>(1);
+        using var stop = new CancellationTokenSource();
+        var run = source.RunAsync(channel.Writer, stop.Token);
+        var first = await channel.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal("first", ((Struct)((Struct)first.Record!.Value!).Get("source")!).Get("snapshot"));
+        Assert.Equal(1L, await SlotCountAsync(db, config["slot.name"]));
+
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(0L, await SlotCountAsync(db, config["slot.name"]));
+    }
+
+    private static async Task<long> SlotCountAsync(TestDatabase db, string slot)
+    {
+        await using var connection = await db.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_replication_slots WHERE slot_name = $1", connection);
+        command.Parameters.AddWithValue(slot);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
     public async Task Initial_only_snapshots_through_a_temporary_slot_and_stops()
     {
         await using var db = await TestDatabase.CreateAsync();
