@@ -88,6 +88,29 @@ public sealed class TypeMappingTests
         Assert.Equal("{\"id\":1,\"c\":" + payloadJson + "}", PayloadOf(Json(after.Schema, after)));
     }
 
+    public static TheoryData<string, string, string, string, string> ExtensionMappings() => new()
+    {
+        { "json", "hstore", "'a=>1, b=>NULL'", """{"type":"string","optional":true,"name":"io.debezium.data.Json","version":1,"field":"c"}""", "\"{\\\"a\\\":\\\"1\\\",\\\"b\\\":null}\"" },
+        { "map", "hstore", "'a=>1'", """{"type":"map","keys":{"type":"string","optional":false},"values":{"type":"string","optional":true},"optional":true,"field":"c"}""", """{"a":"1"}""" },
+        { "json", "citext", "'MiXed'", """{"type":"string","optional":true,"field":"c"}""", "\"MiXed\"" },
+        { "json", "ltree", "'a.b.c'", """{"type":"string","optional":true,"name":"io.debezium.data.Ltree","version":1,"field":"c"}""", "\"a.b.c\"" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ExtensionMappings))]
+    public async Task Extension_types_map_like_Debezium(string hstoreMode, string type, string literal, string schemaJson, string payloadJson)
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.ExecuteAsync($"CREATE EXTENSION {type}; CREATE TABLE t (id int PRIMARY KEY, c {type})");
+        await using var source = await StartAsync(db, Config(db, ("hstore.handling.mode", hstoreMode)));
+        await db.ExecuteAsync($"INSERT INTO t VALUES (1, {literal})");
+
+        var after = After(await source.NextAsync());
+
+        Assert.Equal(schemaJson, SchemaFieldJson(after.Schema, "c"));
+        Assert.Equal("{\"id\":1,\"c\":" + payloadJson + "}", PayloadOf(Json(after.Schema, after)));
+    }
+
     [Fact]
     public async Task Not_null_columns_are_required_and_key_schema_holds_only_primary_key_columns()
     {
