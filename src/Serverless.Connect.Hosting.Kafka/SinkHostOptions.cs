@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Logging;
+
+namespace Serverless.Connect.Hosting.Kafka;
+
+/// <summary>Services and tuning of a <see cref="StandaloneSinkHost"/>; every member has a usable default.</summary>
+public sealed record SinkHostOptions
+{
+    /// <summary>Gets the batch size cap, overriding <c>consumer.max.poll.records</c> / <c>consumer.override.max.poll.records</c>.</summary>
+    /// <value>Null: the configured value, or Kafka's default of 500.</value>
+    public int? MaxBatchRecords { get; init; }
+
+    /// <summary>Gets how long a batch may wait for more records after its first one arrived.</summary>
+    /// <value>50 ms.</value>
+    public TimeSpan Linger { get; init; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Gets how long one blocking <c>Consume</c> waits before the loop checks for shutdown and due redeliveries.</summary>
+    /// <value>100 ms.</value>
+    public TimeSpan PollTimeout { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Gets the first pause of a partition whose records the sink left retriable; it doubles per attempt.</summary>
+    /// <value>100 ms.</value>
+    public TimeSpan RedeliveryBackoff { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Gets the longest pause before a redelivery.</summary>
+    /// <value>10 s.</value>
+    public TimeSpan RedeliveryBackoffMax { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Gets how long a graceful stop lets the batch in progress finish before abandoning it (uncommitted).</summary>
+    /// <value>30 s.</value>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gets the worker id reported in the task status.</summary>
+    /// <value>The machine name.</value>
+    public string WorkerId { get; init; } = Environment.MachineName;
+
+    /// <summary>Gets the clock for linger, backoff and retries.</summary>
+    /// <value><see cref="TimeProvider.System"/>.</value>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Gets the logger factory; no logging when null.</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+}

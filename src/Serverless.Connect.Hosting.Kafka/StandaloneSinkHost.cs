@@ -1,0 +1,199 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Serverless.Connect.Configuration;
+using Serverless.Connect.Configuration.Connect;
+using Serverless.Connect.Errors;
+using Serverless.Connect.Hosting.Kafka.Internal;
+using Serverless.Connect.Runtime.Errors;
+using Serverless.Connect.Runtime.Pipeline;
+using Serverless.Connect.Sinks.Elasticsearch;
+
+namespace Serverless.Connect.Hosting.Kafka;
+
+/// <summary>
+/// Runs one sink task as a Kafka consumer group member, as Connect's <c>WorkerSinkTask</c> does: group
+/// <c>connect-&lt;connector&gt;</c>, cooperative-sticky assignment, manual commits. Each batch goes through the sink
+/// pipeline (converters, SMTs, error handler with DLQ), then the sink; offsets are committed from a per-partition
+/// watermark, so a commit never passes a record that is neither written nor dead-lettered.
+/// </summary>
+/// <remarks>
+/// The consume loop runs on a dedicated thread because <c>Consume</c> blocks; rebalance callbacks run on it too, so the
+/// consumer, tracker and redelivery schedule are only touched from that thread.
+/// </remarks>
+public sealed partial class StandaloneSinkHost : IAsyncDisposable
+{
+    /// <summary>The Java class name the sink task reports as <c>__connect.errors.class.name</c> for put failures.</summary>
+    public const string ElasticsearchSinkTaskClass = "io.confluent.connect.elasticsearch.ElasticsearchSinkTask";
+
+    private readonly SinkRecordPipeline _pipeline;
+    private readonly ElasticsearchSinkTask _sink;
+    private readonly KafkaDeadLetterQueueProducer? _deadLetterQueue;
+    private readonly ConsumerConfig _consumerConfig;
+    private readonly IReadOnlyList<string> _subscription;
+    private readonly SinkHostOptions _options;
+    private readonly RedeliverySchedule _redelivery;
+    private readonly List<ConsumeResult<byte[]?, byte[]?>> _batch = [];
+    private readonly bool _reportPutFailures;
+    private readonly int _maxBatch;
+    private readonly ILogger _logger;
+    private volatile SinkTaskStatus _status;
+    private volatile bool _killed;
+    private long _recordsRead;
+    private long _recordsPut;
+    private long _redeliveries;
+    private long _commits;
+    private int _started;
+
+    private StandaloneSinkHost(
+        EffectiveConnectorConfig config,
+        SinkHostOptions options,
+        SinkRecordPipeline pipeline,
+        ElasticsearchSinkTask sink,
+        KafkaDeadLetterQueueProducer? deadLetterQueue,
+        IReadOnlyList<string> subscription,
+        string bootstrapServers)
+    {
+        ConnectorName = config.Connector.Name;
+        GroupId = "connect-" + ConnectorName;
+        _options = options;
+        _pipeline = pipeline;
+        _sink = sink;
+        _deadLetterQueue = deadLetterQueue;
+        _subscription = subscription;
+        _consumerConfig = ConsumerSettings.Create(config.Values, bootstrapServers, GroupId);
+        _maxBatch = options.MaxBatchRecords ?? ConsumerSettings.MaxPollRecords(config.Values);
+        var errors = pipeline.ErrorHandler.Config;
+        // Connect hands the task an ErrantRecordReporter only when a DLQ or error logging is configured.
+        _reportPutFailures = errors.DeadLetterQueueTopic is not null || errors.LogEnable;
+        _redelivery = new RedeliverySchedule(options.TimeProvider, options.RedeliveryBackoff, options.RedeliveryBackoffMax);
+        _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<StandaloneSinkHost>();
+        _status = new SinkTaskStatus(SinkTaskState.Unassigned, options.WorkerId);
+    }
+
+    /// <summary>Gets the connector name.</summary>
+    public string ConnectorName { get; }
+
+    /// <summary>Gets the consumer group id (<c>connect-&lt;connector&gt;</c>, as Kafka Connect names it).</summary>
+    public string GroupId { get; }
+
+    /// <summary>Gets the task's current status.</summary>
+    public SinkTaskStatus Status => _status;
+
+    /// <summary>Gets the task's error metrics (<c>task-error-metrics</c>).</summary>
+    public ErrorHandlingMetrics ErrorMetrics => _pipeline.ErrorHandler.Metrics;
+
+    /// <summary>Gets the commit watermarks.</summary>
+    public PartitionOffsetTracker Offsets { get; } = new();
+
+    /// <summary>Gets how many records were consumed (redeliveries included; <c>sink-record-read-total</c>).</summary>
+    public long RecordsRead => Interlocked.Read(ref _recordsRead);
+
+    /// <summary>Gets how many records were passed to the sink (<c>sink-record-send-total</c>).</summary>
+    public long RecordsPut => Interlocked.Read(ref _recordsPut);
+
+    /// <summary>Gets how many times a partition was paused and rewound because the sink left a record retriable.</summary>
+    public long Redeliveries => Interlocked.Read(ref _redeliveries);
+
+    /// <summary>Gets how many offset commits succeeded (<c>offset-commit-completion-total</c>).</summary>
+    public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>Builds the host for a merged connector configuration.</summary>
+    /// <param name="config">The merged configuration (providers resolved); <c>bootstrap.servers</c> must be set.</param>
+    /// <param name="options">Services and tuning; defaults when null.</param>
+    /// <returns>The host, not yet running.</returns>
+    /// <exception cref="ConfigException">The connector is not a supported sink, or topics or bootstrap servers are missing.</exception>
+    /// <exception cref="Configuration.Validation.ConfigValidationException">A sink or <c>errors.*</c> setting is invalid.</exception>
+    /// <exception cref="ConnectException">A converter is unknown or misconfigured.</exception>
+    public static StandaloneSinkHost Create(EffectiveConnectorConfig config, SinkHostOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        options ??= new SinkHostOptions();
+        var connectorClass = config.Connector.ConnectorClass;
+        if (connectorClass != ElasticsearchSinkPlugin.ClassName && connectorClass != "ElasticsearchSinkConnector")
+        {
+            throw new ConfigException(
+                $"connector.class {connectorClass} is not a sink this host runs; supported: {ElasticsearchSinkPlugin.ClassName}");
+        }
+
+        var bootstrap = config.BootstrapServers is { Length: > 0 } servers
+            ? servers
+            : throw new ConfigException(
+                $"{WorkerConfig.BootstrapServersKey} is not set: give a worker configuration or set {WorkerConfig.BootstrapServersEnvironmentVariable}");
+        var subscription = Subscription(config.Values);
+        var errors = SinkRecordPipeline.ReadErrorHandling(config.Values);
+        if (errors.DeadLetterQueueTopic is { } dlqTopic && subscription.Contains(dlqTopic))
+        {
+            throw new ConfigException(
+                $"The DLQ topic '{dlqTopic}' may not be included in the list of topics ('topics=[{string.Join(", ", subscription)}]') consumed by the connector");
+        }
+
+        var sinkOptions = ElasticsearchSinkOptions.FromConfig(config.Values);
+        var loggers = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        var dlq = errors.DeadLetterQueueTopic is null ? null : new KafkaDeadLetterQueueProducer(bootstrap);
+        SinkRecordPipeline? pipeline = null;
+        try
+        {
+            pipeline = SinkRecordPipeline.Create(config, new SinkRecordPipelineOptions
+            {
+                DeadLetterQueue = dlq,
+                LoggerFactory = options.LoggerFactory,
+                TimeProvider = options.TimeProvider,
+            });
+            var sink = new ElasticsearchSinkTask(sinkOptions, loggers.CreateLogger<ElasticsearchSinkTask>(), options.TimeProvider);
+            return new StandaloneSinkHost(config, options, pipeline, sink, dlq, subscription, bootstrap);
+        }
+        catch
+        {
+            pipeline?.Dispose();
+            dlq?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Runs the task until <paramref name="cancellationToken"/> is cancelled (then the batch in progress is finished,
+    /// offsets are committed and the consumer leaves the group) or the task fails.
+    /// </summary>
+    /// <param name="cancellationToken">Requests a graceful stop (SIGTERM).</param>
+    /// <returns>The final status: <see cref="SinkTaskState.Stopped"/> or <see cref="SinkTaskState.Failed"/> with a trace.</returns>
+    /// <exception cref="InvalidOperationException">The host was already started.</exception>
+    public Task<SinkTaskStatus> RunAsync(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _started, 1) != 0)
+        {
+            throw new InvalidOperationException("A sink host runs once; create a new one to restart the task.");
+        }
+
+        return Task.Factory.StartNew(
+            () => RunLoop(cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    /// <summary>Releases the sink, the pipeline and the DLQ producer. Call after <see cref="RunAsync"/> completed.</summary>
+    /// <returns>A task that completes when released.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        await _sink.DisposeAsync().ConfigureAwait(false);
+        _pipeline.Dispose();
+        _deadLetterQueue?.Dispose();
+    }
+
+    /// <summary>Stops as a crash would: no further commit, no flush, no group leave (the member times out).</summary>
+    internal void Kill() => _killed = true;
+
+    private static List<string> Subscription(IReadOnlyDictionary<string, string> values)
+    {
+        if (values.TryGetValue("topics", out var topics) && !string.IsNullOrWhiteSpace(topics))
+        {
+            return [.. topics.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+        }
+
+        if (values.TryGetValue("topics.regex", out var regex) && !string.IsNullOrWhiteSpace(regex))
+        {
+            // librdkafka treats a subscription starting with '^' as a regular expression.
+            return [regex.StartsWith('^') ? regex : "^" + regex];
+        }
+
+        throw new ConfigException("Must configure one of topics or topics.regex");
+    }
+}
