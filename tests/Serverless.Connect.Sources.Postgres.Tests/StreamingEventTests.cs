@@ -129,7 +129,7 @@ public sealed class StreamingEventTests
         Assert.Equal(new ConnectDecimal(1250, 2), After(records[1]).Get("price"));
         Assert.Equal(["id", "price"], After(records[2]).Schema.Fields.Select(f => f.Name));
         Assert.Equal(
-            """{"type":"bytes","optional":false,"name":"org.apache.kafka.connect.data.Decimal","version":1,"parameters":{"scale":"2","connect.decimal.precision":"10"},"field":"price"}""",
+            """{"type":"bytes","optional":false,"name":"org.apache.kafka.connect.data.Decimal","version":1,"parameters":{"scale":"2","connect.decimal.precision":"10"},"default":"AA==","field":"price"}""",
             SchemaFieldJson(After(records[2]).Schema, "price"));
     }
 
@@ -191,9 +191,9 @@ public sealed class StreamingEventTests
         return json[start..^1];
     }
 
-    internal static string SchemaFieldJson(Schema schema, string field)
+    internal static string SchemaFieldJson(Schema schema, string field, object? value = null)
     {
-        var json = Json(schema, null);
+        var json = Json(schema, value);
         var marker = $"\"field\":\"{field}\"}}";
         var end = json.IndexOf(marker, StringComparison.Ordinal) + marker.Length;
         var depth = 0;

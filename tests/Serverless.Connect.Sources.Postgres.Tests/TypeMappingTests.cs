@@ -112,6 +112,30 @@ public sealed class TypeMappingTests
     }
 
     [Fact]
+    public async Task Column_defaults_appear_in_the_schemas_and_serial_defaults_are_zero()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.ExecuteAsync("""
+            CREATE TABLE t (id serial PRIMARY KEY, name text NOT NULL DEFAULT 'it''s', qty int DEFAULT -5, ok boolean DEFAULT true,
+                created timestamptz DEFAULT now(), price numeric(6,2) DEFAULT 1.5)
+            """);
+        await using var source = await StartAsync(db, Config(db));
+        await db.ExecuteAsync("INSERT INTO t DEFAULT VALUES");
+
+        var record = await source.NextAsync();
+        var schema = After(record).Schema;
+
+        Assert.Equal("""{"type":"int32","optional":false,"default":0,"field":"id"}""", SchemaFieldJson(record.KeySchema!, "id", record.Key));
+        Assert.Equal("""{"type":"string","optional":false,"default":"it's","field":"name"}""", SchemaFieldJson(schema, "name"));
+        Assert.Equal("""{"type":"int32","optional":true,"default":-5,"field":"qty"}""", SchemaFieldJson(schema, "qty"));
+        Assert.Equal("""{"type":"boolean","optional":true,"default":true,"field":"ok"}""", SchemaFieldJson(schema, "ok"));
+        Assert.Equal("""{"type":"string","optional":true,"name":"io.debezium.time.ZonedTimestamp","version":1,"field":"created"}""", SchemaFieldJson(schema, "created"));
+        Assert.Equal(
+            """{"type":"bytes","optional":true,"name":"org.apache.kafka.connect.data.Decimal","version":1,"parameters":{"scale":"2","connect.decimal.precision":"6"},"default":"AJY=","field":"price"}""",
+            SchemaFieldJson(schema, "price"));
+    }
+
+    [Fact]
     public async Task Not_null_columns_are_required_and_key_schema_holds_only_primary_key_columns()
     {
         await using var db = await TestDatabase.CreateAsync();

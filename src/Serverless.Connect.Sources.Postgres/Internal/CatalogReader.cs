@@ -6,9 +6,11 @@ namespace Serverless.Connect.Sources.Postgres.Internal;
 internal static class CatalogReader
 {
     private const string ColumnsSql = """
-        SELECT a.attname, a.atttypid, a.atttypmod, NOT a.attnotnull, array_position(i.indkey::int2[], a.attnum)
+        SELECT a.attname, a.atttypid, a.atttypmod, NOT a.attnotnull, array_position(i.indkey::int2[], a.attnum),
+               CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid) END
         FROM pg_attribute a
         LEFT JOIN pg_index i ON i.indrelid = a.attrelid AND i.indisprimary
+        LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
         WHERE a.attrelid = $1 AND a.attnum > 0 AND NOT a.attisdropped
         ORDER BY a.attnum
         """;
@@ -33,7 +35,8 @@ internal static class CatalogReader
                 reader.GetFieldValue<uint>(1),
                 reader.GetInt32(2),
                 reader.GetBoolean(3),
-                reader.IsDBNull(4) ? null : reader.GetInt32(4)));
+                reader.IsDBNull(4) ? null : reader.GetInt32(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5)));
         }
 
         return columns;

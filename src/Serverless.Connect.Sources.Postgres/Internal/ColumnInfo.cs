@@ -6,4 +6,5 @@ namespace Serverless.Connect.Sources.Postgres.Internal;
 /// <param name="TypeModifier">The type modifier (-1 when none).</param>
 /// <param name="Optional">True when the column is nullable.</param>
 /// <param name="PrimaryKeyPosition">1-based position in the primary key, or null.</param>
-internal sealed record ColumnInfo(string Name, uint TypeOid, int TypeModifier, bool Optional, int? PrimaryKeyPosition);
+/// <param name="DefaultExpression">The column default as <c>pg_get_expr</c> prints it, or null.</param>
+internal sealed record ColumnInfo(string Name, uint TypeOid, int TypeModifier, bool Optional, int? PrimaryKeyPosition, string? DefaultExpression = null);

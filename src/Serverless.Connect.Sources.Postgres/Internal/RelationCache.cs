@@ -44,7 +44,7 @@ internal sealed class RelationCache
         {
             await _types.GetAsync(metadata, typeOid, cancellationToken).ConfigureAwait(false);
             var known = byName.GetValueOrDefault(columnName);
-            columns.Add(new ColumnInfo(columnName, typeOid, typeModifier, known?.Optional ?? true, known?.PrimaryKeyPosition));
+            columns.Add(new ColumnInfo(columnName, typeOid, typeModifier, known?.Optional ?? true, known?.PrimaryKeyPosition, known?.DefaultExpression));
         }
 
         _relations[relationId] = _factory.Create(schema, name, columns);

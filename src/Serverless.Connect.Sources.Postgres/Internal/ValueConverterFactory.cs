@@ -42,6 +42,19 @@ internal sealed class ValueConverterFactory
             builder.Optional();
         }
 
+        if (ColumnDefaults.Literal(column.DefaultExpression, builder.Type) is { } literal
+            && builder.Build().Name != DebeziumData.VariableScaleDecimalName)
+        {
+            try
+            {
+                builder.DefaultValue(decode(literal));
+            }
+            catch (Exception e) when (e is FormatException or OverflowException or ArgumentException or Errors.DataException or IndexOutOfRangeException)
+            {
+                // Debezium also leaves out defaults it cannot convert.
+            }
+        }
+
         var schema = builder.Build();
         return new ColumnConverter(schema, BindToSchema(schema, decode), FallbackFor(schema), PlaceholderFor(schema));
     }
