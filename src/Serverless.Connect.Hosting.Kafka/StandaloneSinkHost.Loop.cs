@@ -32,8 +32,9 @@ public sealed partial class StandaloneSinkHost
                 _status = _status with { State = SinkTaskState.Stopped };
             }
         }
-        catch (Exception e) when (e is ConnectException or KafkaException or InvalidOperationException)
+        catch (Exception e)
         {
+            // Anything escaping a batch stops the task, as WorkerSinkTask does; nothing past the failure is committed.
             Fail(e);
             if (!_killed)
             {
@@ -164,6 +165,7 @@ public sealed partial class StandaloneSinkHost
             _redelivery.Remove(partition);
         }
 
+        Interlocked.Add(ref _partitionCount, partitions.Count);
         LogAssigned(_logger, string.Join(",", partitions));
     }
 
@@ -207,6 +209,7 @@ public sealed partial class StandaloneSinkHost
 
     private void Forget(List<TopicPartition> partitions)
     {
+        Interlocked.Add(ref _partitionCount, -partitions.Count);
         foreach (var partition in partitions)
         {
             Offsets.Remove(partition);

@@ -44,6 +44,7 @@ public sealed partial class StandaloneSinkHost : IAsyncDisposable
     private long _redeliveries;
     private long _commits;
     private int _started;
+    private int _partitionCount;
 
     private StandaloneSinkHost(
         EffectiveConnectorConfig config,
@@ -85,6 +86,9 @@ public sealed partial class StandaloneSinkHost : IAsyncDisposable
 
     /// <summary>Gets the commit watermarks.</summary>
     public PartitionOffsetTracker Offsets { get; } = new();
+
+    /// <summary>Gets how many partitions are assigned to the task now (<c>partition-count</c>).</summary>
+    public int PartitionCount => Volatile.Read(ref _partitionCount);
 
     /// <summary>Gets how many records were consumed (redeliveries included; <c>sink-record-read-total</c>).</summary>
     public long RecordsRead => Interlocked.Read(ref _recordsRead);

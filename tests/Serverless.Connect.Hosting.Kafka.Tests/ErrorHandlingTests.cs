@@ -31,7 +31,7 @@ public sealed class ErrorHandlingTests
         Assert.Equal(SinkTaskState.Stopped, (await run).State);
 
         Assert.Equal(Enumerable.Range(0, 10).Select(i => $"k{i}").Order(), scenario.Documents().Keys.Order());
-        var dead = SinkScenario.ReadTopic(dlq, 2).OrderBy(r => Header(r, "__connect.errors.offset")).ToList();
+        var dead = scenario.ReadTopic(dlq, 2).OrderBy(r => Header(r, "__connect.errors.offset")).ToList();
         Assert.Equal(2, dead.Count);
 
         var converter = dead.Single(r => Encoding.UTF8.GetString(r.Message.Key!) == "bad-json");

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Confluent.Kafka;
 using Serverless.Connect.Configuration;
 using Serverless.Connect.Configuration.Connect;
+using Serverless.Connect.Kafka.Mock;
 using Serverless.Connect.Sinks.Elasticsearch.Tests.Contract;
 using Serverless.Connect.TestUtilities;
 
@@ -11,8 +12,9 @@ namespace Serverless.Connect.Hosting.Kafka.Tests;
 /// <summary>One test's topic, connector config and Elasticsearch contract server, with Kafka helpers.</summary>
 internal sealed class SinkScenario : IAsyncDisposable
 {
-    private SinkScenario(string topic, int partitions, string name)
+    private SinkScenario(string topic, int partitions, string name, string bootstrapServers)
     {
+        BootstrapServers = bootstrapServers;
         Topic = topic;
         Partitions = partitions;
         Name = name;
@@ -36,6 +38,8 @@ internal sealed class SinkScenario : IAsyncDisposable
 
     public string Topic { get; }
 
+    public string BootstrapServers { get; }
+
     public int Partitions { get; }
 
     public string Name { get; }
@@ -49,12 +53,20 @@ internal sealed class SinkScenario : IAsyncDisposable
     public static async Task<SinkScenario> CreateAsync(int partitions, [System.Runtime.CompilerServices.CallerMemberName] string caller = "")
     {
         var topic = await TestKafka.CreateTopicAsync(partitions, caller);
-        return new SinkScenario(topic, partitions, TestNames.Unique("c", caller, '-', 60));
+        return new SinkScenario(topic, partitions, TestNames.Unique("c", caller, '-', 60), TestKafka.BootstrapServers);
+    }
+
+    /// <summary>A scenario on an in-process mock cluster, for fault injection on the broker.</summary>
+    public static SinkScenario OnMock(MockKafkaCluster cluster, int partitions, [System.Runtime.CompilerServices.CallerMemberName] string caller = "")
+    {
+        var topic = TestKafka.UniqueTopic(caller);
+        cluster.CreateTopic(topic, partitions);
+        return new SinkScenario(topic, partitions, TestNames.Unique("c", caller, '-', 60), cluster.BootstrapServers);
     }
 
     public EffectiveConnectorConfig Config()
     {
-        var worker = WorkerConfig.FromValues([new(WorkerConfig.BootstrapServersKey, TestKafka.BootstrapServers)]);
+        var worker = WorkerConfig.FromValues([new(WorkerConfig.BootstrapServersKey, BootstrapServers)]);
         return ConnectorConfigMerger.Merge(ConnectorConfig.FromValues(Settings), worker);
     }
 
@@ -64,7 +76,7 @@ internal sealed class SinkScenario : IAsyncDisposable
     /// <summary>Produces (key, JSON value or null) records in order; returns their delivery results.</summary>
     public async Task<List<DeliveryResult<byte[]?, byte[]?>>> ProduceAsync(IEnumerable<(string Key, string? Value)> records, int? partition = null)
     {
-        using var producer = TestKafka.CreateProducer();
+        using var producer = new ProducerBuilder<byte[]?, byte[]?>(new ProducerConfig { BootstrapServers = BootstrapServers, EnableIdempotence = true, Acks = Acks.All, LingerMs = 5 }).Build();
         var results = new List<DeliveryResult<byte[]?, byte[]?>>();
         foreach (var (key, value) in records)
         {
@@ -87,13 +99,13 @@ internal sealed class SinkScenario : IAsyncDisposable
     /// <summary>The group's committed offsets (Unset when none), read with a consumer's <c>Committed()</c>.</summary>
     public Dictionary<int, long> Committed()
     {
-        using var consumer = TestKafka.CreateConsumer(GroupId);
+        using var consumer = CreateConsumer(GroupId);
         return consumer.Committed(TopicPartitions(), TimeSpan.FromSeconds(10)).ToDictionary(c => c.Partition.Value, c => c.Offset.Value);
     }
 
     public Dictionary<int, long> EndOffsets()
     {
-        using var consumer = TestKafka.CreateConsumer(GroupId);
+        using var consumer = CreateConsumer(GroupId);
         return TopicPartitions().ToDictionary(tp => tp.Partition.Value, tp => consumer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(10)).High.Value);
     }
 
@@ -105,9 +117,9 @@ internal sealed class SinkScenario : IAsyncDisposable
     }
 
     /// <summary>Reads <paramref name="expected"/> records of a DLQ topic from the beginning (it is auto-created on first produce).</summary>
-    public static List<ConsumeResult<byte[]?, byte[]?>> ReadTopic(string topic, int expected)
+    public List<ConsumeResult<byte[]?, byte[]?>> ReadTopic(string topic, int expected)
     {
-        using var consumer = TestKafka.CreateConsumer(TestKafka.UniqueGroup());
+        using var consumer = CreateConsumer(TestKafka.UniqueGroup());
         consumer.Subscribe(topic);
         var records = new List<ConsumeResult<byte[]?, byte[]?>>();
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -128,6 +140,15 @@ internal sealed class SinkScenario : IAsyncDisposable
         consumer.Close();
         return records;
     }
+
+    public IConsumer<byte[]?, byte[]?> CreateConsumer(string groupId) =>
+        new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig
+        {
+            BootstrapServers = BootstrapServers,
+            GroupId = groupId,
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            EnableAutoCommit = false,
+        }).Build();
 
     public async ValueTask DisposeAsync() => await Server.DisposeAsync();
 }
