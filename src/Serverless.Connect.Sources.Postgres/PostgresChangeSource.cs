@@ -165,7 +165,8 @@ public sealed class PostgresChangeSource
         }
 
         using var replicationStop = new CancellationTokenSource();
-        var acknowledger = AcknowledgeLoopAsync(replication, replicationStop.Token);
+        using var acknowledgerStop = new CancellationTokenSource();
+        var acknowledger = AcknowledgeLoopAsync(replication, acknowledgerStop.Token);
         var heartbeats = HeartbeatLoopAsync(output, stopToken);
         var stream = new ChangeStreamReader(_config, new RelationCache(_config, types, factory), events, metadata, output);
         Log.StreamingStarted(_logger, _config.Name, _config.SlotName);
@@ -179,10 +180,15 @@ public sealed class PostgresChangeSource
             // Graceful stop: keep the stream open while the consumer drains, then confirm what it delivered.
             output.TryComplete();
             await WaitForDrainAsync().ConfigureAwait(false);
+
+            // One sender at a time on the replication connection: stop the periodic loop before the final status.
+            await acknowledgerStop.CancelAsync().ConfigureAwait(false);
+            await acknowledger.ConfigureAwait(false);
             await SendConfirmedAsync(replication, CancellationToken.None).ConfigureAwait(false);
         }
         finally
         {
+            await acknowledgerStop.CancelAsync().ConfigureAwait(false);
             await replicationStop.CancelAsync().ConfigureAwait(false);
             try
             {
