@@ -40,7 +40,18 @@ public static class PostgresConnectorConfigDef
                     }
                 },
                 "pgoutput")))
-        .Define(Key("slot.name", ConfigType.String, "debezium", Importance.Medium, "Replication slot name.", NonEmptyString()))
+        .Define(Key("slot.name", ConfigType.String, "debezium", Importance.Medium, "Replication slot name.",
+            LambdaValidator.With(
+                (name, value) =>
+                {
+                    // PostgreSQL's rule for slot names; longer names would otherwise be silently truncated.
+                    if (value is not string slot || slot.Length is 0 or > 63 || !slot.All(c => char.IsAsciiDigit(c) || c is (>= 'a' and <= 'z') or '_'))
+                    {
+                        throw new Configuration.ConfigException(
+                            name, value, "Valid replication slot name must contain only digits, lowercase characters and underscores with length <= 63");
+                    }
+                },
+                "[a-z0-9_]{1,63}")))
         .Define(Key("slot.drop.on.stop", ConfigType.Boolean, false, Importance.Low, "Drop the slot on a graceful stop (development only)."))
         .Define(Key("status.update.interval.ms", ConfigType.Int, 10000, Importance.Low, "Interval of standby status updates.", NumberRange.AtLeast(1L)))
         .Define(Key("publication.name", ConfigType.String, "dbz_publication", Importance.Medium, "Publication name.", NonEmptyString()))

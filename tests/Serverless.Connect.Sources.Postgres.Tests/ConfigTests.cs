@@ -68,6 +68,21 @@ public sealed class ConfigTests
         Assert.Contains("Missing required configuration \"topic.prefix\"", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Debezium")]
+    [InlineData("my-slot")]
+    [InlineData("a_slot_name_that_is_much_too_long_for_postgresql_because_it_exceeds_63")]
+    public void Invalid_slot_names_are_rejected(string slot)
+    {
+        var values = Minimal();
+        values["slot.name"] = slot;
+
+        var error = Assert.Throws<ConfigValidationException>(() => PostgresConnectorConfig.Parse(values));
+
+        Assert.Contains("slot.name", error.Message, StringComparison.Ordinal);
+        Assert.Contains("only digits, lowercase characters and underscores with length <= 63", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Registered_descriptor_is_found_by_class_and_alias_and_checks_exclusive_lists()
     {
