@@ -38,7 +38,7 @@ public sealed partial class StandaloneSinkHost
             Fail(e);
             if (!_killed)
             {
-                CommitDone(consumer, null);
+                CommitAfterFailure(consumer);
             }
         }
         finally
@@ -153,6 +153,19 @@ public sealed partial class StandaloneSinkHost
         catch (KafkaException e) when (!e.Error.IsFatal)
         {
             // The watermark stays; the next batch (or the revoke) commits it again.
+            LogCommitFailed(_logger, e, e.Error.Reason);
+        }
+    }
+
+    private void CommitAfterFailure(IConsumer<byte[]?, byte[]?> consumer)
+    {
+        try
+        {
+            // What was done before the failure is safe to commit; the failed record itself stays pending.
+            CommitDone(consumer, null);
+        }
+        catch (KafkaException e)
+        {
             LogCommitFailed(_logger, e, e.Error.Reason);
         }
     }

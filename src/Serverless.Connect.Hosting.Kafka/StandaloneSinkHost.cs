@@ -62,7 +62,7 @@ public sealed partial class StandaloneSinkHost : IAsyncDisposable
         _sink = sink;
         _deadLetterQueue = deadLetterQueue;
         _subscription = subscription;
-        _consumerConfig = ConsumerSettings.Create(config.Values, bootstrapServers, GroupId);
+        _consumerConfig = ConsumerSettings.Create(config.Values, bootstrapServers, ConnectorName);
         _maxBatch = options.MaxBatchRecords ?? ConsumerSettings.MaxPollRecords(config.Values);
         var errors = pipeline.ErrorHandler.Config;
         // Connect hands the task an ErrantRecordReporter only when a DLQ or error logging is configured.

@@ -18,17 +18,17 @@ internal static class ConsumerSettings
         "security.protocol", "sasl.mechanism", "sasl.username", "sasl.password", "ssl.ca.location",
     };
 
-    public static ConsumerConfig Create(IReadOnlyDictionary<string, string> values, string bootstrapServers, string groupId)
+    public static ConsumerConfig Create(IReadOnlyDictionary<string, string> values, string bootstrapServers, string connector)
     {
         var config = new ConsumerConfig
         {
             BootstrapServers = bootstrapServers,
-            GroupId = groupId,
+            GroupId = "connect-" + connector,
             EnableAutoCommit = false,
             EnableAutoOffsetStore = false,
             AutoOffsetReset = AutoOffsetReset.Earliest,
             PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
-            ClientId = groupId,
+            ClientId = "connector-consumer-" + connector + "-0",
         };
         foreach (var (key, value) in Overrides(values))
         {
