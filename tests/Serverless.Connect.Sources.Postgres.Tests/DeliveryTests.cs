@@ -48,6 +48,43 @@ public sealed class DeliveryTests
     }
 
     [Fact]
+    public async Task Full_producer_queue_while_Kafka_is_down_is_backpressure_and_loses_nothing()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.ExecuteAsync("CREATE TABLE items (id int PRIMARY KEY)");
+        using var kafka = MockKafkaCluster.Start(1);
+        kafka.CreateTopic("srv.public.items", 1);
+        var config = Config(
+            db,
+            ("bootstrap.servers", kafka.BootstrapServers),
+            ("max.queue.size", "2"),
+            ("producer.override.queue.buffering.max.messages", "3"));
+        var connector = new CdcConnector(config);
+        using var stop = new CancellationTokenSource();
+        var run = Task.Run(() => connector.RunAsync(stop.Token));
+        await WaitForSlotAsync(db, config["slot.name"], run);
+        kafka.SetBrokerDown(1);
+
+        for (var i = 1; i <= 40; i++)
+        {
+            await db.ExecuteAsync($"INSERT INTO items VALUES ({i})");
+        }
+
+        // Three records fill librdkafka's queue and a fourth waits for room; the channel behind it then fills and WAL reading stops.
+        await WaitUntilAsync(() => connector.InFlight >= 4, run);
+        Assert.Equal(0, connector.DeliveredCount);
+        kafka.SetBrokerUp(1);
+        await WaitUntilAsync(() => connector.DeliveredCount == 40, run);
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(60));
+
+        var values = Consume(kafka.BootstrapServers, "srv.public.items", 40);
+        Assert.Equal(
+            Enumerable.Range(1, 40).Select(i => $"\"after\":{{\"id\":{i}}}"),
+            values.Select(v => v[v.IndexOf("\"after\":", StringComparison.Ordinal)..(v.IndexOf("},\"source\"", StringComparison.Ordinal) + 1)]));
+    }
+
+    [Fact]
     public async Task Graceful_stop_drains_and_confirms_everything_delivered_and_restart_resumes_without_loss()
     {
         await using var db = await TestDatabase.CreateAsync();
