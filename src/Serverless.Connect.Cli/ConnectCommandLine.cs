@@ -14,6 +14,8 @@ internal static class ConnectCommandLine
         root.Subcommands.Add(KafkaCommand.Create());
         root.Subcommands.Add(TransformCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(CdcCommand.Create());
+        root.Subcommands.Add(SinkCommand.Create());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -33,6 +35,8 @@ internal static class ConnectCommandLine
             return UsageError;
         }
 
-        return await parse.InvokeAsync().ConfigureAwait(false);
+        // Long-running verbs handle SIGTERM themselves (drain, commit, acknowledge); System.CommandLine's default would
+        // end the process two seconds after the signal.
+        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }).ConfigureAwait(false);
     }
 }

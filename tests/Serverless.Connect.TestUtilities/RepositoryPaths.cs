@@ -21,6 +21,14 @@ public static class RepositoryPaths
             }
         }
 
+        var built = typeof(RepositoryPaths).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
+        if (built is not null && File.Exists(Path.Combine(built, "Serverless.Connect.sln")))
+        {
+            return Path.TrimEndingDirectorySeparator(built);
+        }
+
         throw new InvalidOperationException($"Serverless.Connect.sln not found above {AppContext.BaseDirectory}.");
     }
 }

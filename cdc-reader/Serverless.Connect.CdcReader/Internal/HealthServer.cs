@@ -15,7 +15,7 @@ internal sealed class HealthServer : IDisposable
     private HealthServer(int port, IReadOnlyList<CdcConnector> connectors)
     {
         _connectors = connectors;
-        _listener.Prefixes.Add(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
+        _listener.Prefixes.Add(string.Create(CultureInfo.InvariantCulture, $"http://*:{port}/"));
         _listener.Start();
         _loop = Task.Run(ServeAsync);
     }

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.RegularExpressions;
 using Confluent.Kafka;
 using Serverless.Connect.TestUtilities;
@@ -84,17 +83,29 @@ public sealed partial class KafkaVerbTests
     {
         var (exit, stdout, _) = await ConnectProcess.RunAsync(["--help"]);
         Assert.Equal(0, exit);
-        Assert.Contains("kafka", stdout, StringComparison.Ordinal);
+        foreach (var verb in new[] { "kafka", "transform", "validate", "cdc", "sink" })
+        {
+            Assert.Contains(verb, stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("cdc")]
+    [InlineData("sink")]
+    public async Task Long_running_verbs_need_a_config(string verb)
+    {
+        var (exit, _, stderr) = await ConnectProcess.RunAsync([verb]);
+        Assert.Equal(2, exit);
+        Assert.Contains("--config", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Admin_api_creates_topics_with_a_partition_count_on_the_shared_cluster()
+    public async Task Control_port_creates_topics_with_a_partition_count_on_the_shared_cluster()
     {
         var topic = await TestKafka.CreateTopicAsync(6);
         using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = TestKafka.BootstrapServers }).Build();
         var metadata = admin.GetMetadata(topic, TimeSpan.FromSeconds(20));
         Assert.Equal(6, metadata.Topics.Single().Partitions.Count);
-        _ = Encoding.UTF8;
     }
 
     [GeneratedRegex(@"^bootstrap\.servers=127\.0\.0\.1:\d+(,127\.0\.0\.1:\d+)*$")]

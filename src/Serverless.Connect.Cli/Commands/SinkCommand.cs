@@ -1,0 +1,25 @@
+using System.CommandLine;
+using Serverless.Connect.Hosting.Kafka;
+
+namespace Serverless.Connect.Cli.Commands;
+
+/// <summary><c>./connect sink</c>: runs a sink connector as a Kafka consumer group (what the KEDA-scaled container runs).</summary>
+internal static class SinkCommand
+{
+    public static Command Create()
+    {
+        var options = new ServiceOptions();
+        var command = new Command("sink", "Run a sink connector as a standalone Kafka consumer group (group connect-<name>).");
+        options.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var signals = new ServiceSignals(cancellationToken);
+            return await SinkHost.RunAsync(
+                parse.GetValue(options.Config)!.FullName,
+                parse.GetValue(options.Worker)?.FullName,
+                parse.GetValue(options.HttpPort),
+                signals.Token).ConfigureAwait(false);
+        });
+        return command;
+    }
+}
