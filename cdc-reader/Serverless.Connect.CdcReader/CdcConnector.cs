@@ -25,6 +25,9 @@ public sealed class CdcConnector
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly LsnAcknowledgementTracker _tracker = new();
+    private readonly TaskCompletionSource _snapshotAcknowledged = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _snapshotLock = new();
+    private (ulong Lsn, long? TxId)? _pendingSnapshot;
     private Exception? _deliveryFailure;
     private long _delivered;
 
@@ -64,6 +67,12 @@ public sealed class CdcConnector
     /// <summary>Gets the highest position whose records are all acknowledged by Kafka.</summary>
     public ulong SafeLsn => _tracker.SafeLsn;
 
+    /// <summary>Gets the worker's <c>offset.storage.topic</c> where source offsets are kept (default <c>connect-offsets</c>).</summary>
+    public string OffsetStorageTopic => _effective.Worker["offset.storage.topic"] is { Length: > 0 } topic ? topic : "connect-offsets";
+
+    /// <summary>Gets a value indicating whether this run stored a completed snapshot in the offsets topic.</summary>
+    public bool SnapshotOffsetStored { get; private set; }
+
     /// <summary>Gets or sets how long a graceful stop waits for Kafka to acknowledge the records in flight.</summary>
     /// <value>Default 30 seconds.</value>
     public TimeSpan FlushTimeout { get; init; } = TimeSpan.FromSeconds(30);
@@ -73,6 +82,35 @@ public sealed class CdcConnector
     /// <returns>A task that completes when the connector has stopped.</returns>
     /// <exception cref="ConnectException">Setup failed or Kafka rejected a record permanently.</exception>
     public async Task RunAsync(CancellationToken stopToken)
+    {
+        var name = Source.Config.Name;
+        using var offsets = new KafkaOffsetStore(OffsetStorageTopic, ProducerSettings(), name, _logger);
+        try
+        {
+            var stored = await offsets.ReadAsync(Source.Config.TopicPrefix, stopToken);
+            Log.OffsetsRead(_logger, name, offsets.Topic, stored?.ToJsonString() ?? "none");
+            Source.SnapshotCompletedInOffsets = SourceOffsets.IsSnapshotCompleted(stored);
+        }
+        catch (OperationCanceledException) when (stopToken.IsCancellationRequested)
+        {
+            return;
+        }
+
+        using var offsetWriterStop = new CancellationTokenSource();
+        var offsetWriter = StoreSnapshotOffsetAsync(offsets, offsetWriterStop.Token);
+        try
+        {
+            await RunCoreAsync(stopToken);
+        }
+        finally
+        {
+            // Give an acknowledged snapshot the flush timeout to be recorded; without that record the next start snapshots again.
+            offsetWriterStop.CancelAfter(_snapshotAcknowledged.Task.IsCompleted ? FlushTimeout : TimeSpan.Zero);
+            await offsetWriter;
+        }
+    }
+
+    private async Task RunCoreAsync(CancellationToken stopToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(stopToken);
         var channel = Channel.CreateBounded<PostgresSourceRecord>(new BoundedChannelOptions(Source.Config.MaxQueueSize)
@@ -90,7 +128,16 @@ public sealed class CdcConnector
             {
                 if (item.Record is null)
                 {
+                    if (item.EndsSnapshot)
+                    {
+                        lock (_snapshotLock)
+                        {
+                            _pendingSnapshot = (item.Lsn, item.SnapshotTransactionId);
+                        }
+                    }
+
                     Source.Acknowledge(_tracker.Seal(item.Lsn));
+                    CheckSnapshotAcknowledged();
                     continue;
                 }
 
@@ -169,6 +216,48 @@ public sealed class CdcConnector
         if (lsn != 0)
         {
             Source.Acknowledge(_tracker.Complete(lsn));
+            CheckSnapshotAcknowledged();
+        }
+    }
+
+    // The snapshot's records all sit at its consistent point, sealed by the marker that ends it: once the safe position
+    // reaches that point, Kafka has acknowledged every one of them.
+    private void CheckSnapshotAcknowledged()
+    {
+        lock (_snapshotLock)
+        {
+            if (_pendingSnapshot is { } snapshot && _tracker.SafeLsn >= snapshot.Lsn)
+            {
+                _snapshotAcknowledged.TrySetResult();
+            }
+        }
+    }
+
+    private async Task StoreSnapshotOffsetAsync(KafkaOffsetStore offsets, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _snapshotAcknowledged.Task.WaitAsync(cancellationToken);
+            (ulong Lsn, long? TxId) snapshot;
+            lock (_snapshotLock)
+            {
+                snapshot = _pendingSnapshot!.Value;
+            }
+
+            await offsets.WriteAsync(Source.Config.TopicPrefix, SourceOffsets.SnapshotCompleted(snapshot.Lsn, snapshot.TxId, _time.GetUtcNow()), cancellationToken);
+            SnapshotOffsetStored = true;
+            Log.SnapshotOffsetStored(_logger, Source.Config.Name, offsets.Topic);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            if (_snapshotAcknowledged.Task.IsCompleted)
+            {
+                Log.SnapshotOffsetNotStored(_logger, Source.Config.Name, offsets.Topic, null);
+            }
+        }
+        catch (KafkaException e)
+        {
+            Log.SnapshotOffsetNotStored(_logger, Source.Config.Name, offsets.Topic, e);
         }
     }
 

@@ -47,6 +47,15 @@ public sealed class PostgresChangeSource
     /// <value>Default 30 seconds.</value>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Gets or sets what the stored source offsets say about the snapshot; set it before <see cref="RunAsync"/>.
+    /// <see langword="true"/>: a snapshot completed (every record of it was delivered); <see langword="false"/>: the
+    /// offset store has no completed snapshot, so an existing slot is left over from an unfinished one and
+    /// <c>initial</c>/<c>when_needed</c>/<c>initial_only</c> drop it and snapshot again; <see langword="null"/> (default):
+    /// there is no offset store and the slot alone decides.
+    /// </summary>
+    public bool? SnapshotCompletedInOffsets { get; set; }
+
     /// <summary>Gets the highest LSN sent to the server as flushed.</summary>
     public ulong ConfirmedLsn => Interlocked.Read(ref _sent);
 
@@ -109,9 +118,21 @@ public sealed class PostgresChangeSource
         var events = new ChangeEventBuilder(_config, _time);
 
         var mode = _config.SnapshotMode;
-        if (mode == SnapshotMode.InitialOnly && slotExists)
+        var completed = SnapshotCompletedInOffsets;
+        if (mode == SnapshotMode.InitialOnly && (completed == true || (completed is null && slotExists)))
         {
+            Log.SnapshotAlreadyCompleted(_logger, _config.Name);
             return;
+        }
+
+        if (slotExists && completed == false && mode is SnapshotMode.Initial or SnapshotMode.WhenNeeded or SnapshotMode.InitialOnly)
+        {
+            // The slot outlived a snapshot whose records were never all acknowledged (a stop while Kafka was down, a
+            // kill): streaming from it would lose those rows for good, so start over from a new exported snapshot.
+            // initial_only needs the name free for its temporary slot.
+            Log.SnapshotIncomplete(_logger, _config.Name, _config.SlotName);
+            await DropSlotAsync(metadata, stopToken).ConfigureAwait(false);
+            slotExists = false;
         }
 
         if (mode == SnapshotMode.Always && slotExists)

@@ -12,4 +12,13 @@ public sealed record PostgresSourceRecord(ConnectRecord? Record, ulong Lsn)
 {
     /// <summary>Gets a value indicating whether this item is a position marker rather than a record.</summary>
     public bool IsMarker => Record is null;
+
+    /// <summary>
+    /// Gets a value indicating whether this marker ends a snapshot: once every record at or below <see cref="Lsn"/> is
+    /// delivered, the snapshot is complete and the consumer should record that in its source offsets.
+    /// </summary>
+    public bool EndsSnapshot { get; init; }
+
+    /// <summary>Gets the snapshot transaction's id on a marker that ends a snapshot (Debezium's <c>txId</c> offset); otherwise null.</summary>
+    public long? SnapshotTransactionId { get; init; }
 }

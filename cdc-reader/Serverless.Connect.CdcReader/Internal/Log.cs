@@ -19,4 +19,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4204, Level = LogLevel.Error, Message = "Connector {Connector} failed")]
     public static partial void ConnectorFailed(ILogger logger, string connector, Exception exception);
+
+    [LoggerMessage(EventId = 4205, Level = LogLevel.Warning, Message = "Connector {Connector}: cannot read source offsets from {Topic} ({Reason}); retrying")]
+    public static partial void OffsetReadFailed(ILogger logger, string connector, string topic, string reason);
+
+    [LoggerMessage(EventId = 4206, Level = LogLevel.Information, Message = "Connector {Connector}: source offsets in {Topic}: {Offset}")]
+    public static partial void OffsetsRead(ILogger logger, string connector, string topic, string offset);
+
+    [LoggerMessage(EventId = 4207, Level = LogLevel.Information, Message = "Connector {Connector}: every snapshot record acknowledged; snapshot completion stored in {Topic}")]
+    public static partial void SnapshotOffsetStored(ILogger logger, string connector, string topic);
+
+    [LoggerMessage(EventId = 4208, Level = LogLevel.Warning, Message = "Connector {Connector}: the snapshot completion could not be stored in {Topic}; the next start snapshots again")]
+    public static partial void SnapshotOffsetNotStored(ILogger logger, string connector, string topic, Exception? exception);
 }

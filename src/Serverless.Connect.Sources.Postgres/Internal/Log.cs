@@ -25,4 +25,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4106, Level = LogLevel.Warning, Message = "Connector {Connector}: stopped before every record was acknowledged; unacknowledged changes are re-sent after restart")]
     public static partial void DrainTimedOut(ILogger logger, string connector);
+
+    [LoggerMessage(EventId = 4107, Level = LogLevel.Warning, Message = "Connector {Connector}: replication slot {Slot} exists but the source offsets record no completed snapshot; dropping the slot and snapshotting again")]
+    public static partial void SnapshotIncomplete(ILogger logger, string connector, string slot);
+
+    [LoggerMessage(EventId = 4108, Level = LogLevel.Information, Message = "Connector {Connector}: the source offsets record a completed snapshot; initial_only has nothing to do")]
+    public static partial void SnapshotAlreadyCompleted(ILogger logger, string connector);
 }

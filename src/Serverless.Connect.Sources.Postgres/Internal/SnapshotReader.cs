@@ -43,7 +43,8 @@ internal sealed class SnapshotReader
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        await output.WriteAsync(new PostgresSourceRecord(null, consistentPoint), cancellationToken).ConfigureAwait(false);
+        await output.WriteAsync(new PostgresSourceRecord(null, consistentPoint) { EndsSnapshot = true, SnapshotTransactionId = xid }, cancellationToken)
+            .ConfigureAwait(false);
         return rows;
     }
 

@@ -1,0 +1,214 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Confluent.Kafka;
+using Npgsql;
+using Serverless.Connect.CdcReader;
+using Serverless.Connect.CdcReader.Internal;
+using Serverless.Connect.Kafka.Mock;
+using Serverless.Connect.TestUtilities;
+using static Serverless.Connect.Sources.Postgres.Tests.SourceHarness;
+
+namespace Serverless.Connect.Sources.Postgres.Tests;
+
+/// <summary>The snapshot's completion lives in Connect's offsets topic, so a slot left by an unfinished snapshot is not trusted.</summary>
+public sealed class SnapshotOffsetTests
+{
+    private const short ProduceApi = 0;
+
+    [Fact]
+    public async Task Snapshot_not_acknowledged_by_Kafka_before_a_stop_is_taken_again_on_restart_and_streaming_misses_nothing()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.ExecuteAsync("CREATE TABLE items (id int PRIMARY KEY); INSERT INTO items SELECT generate_series(1, 50)");
+        using var kafka = MockKafkaCluster.Start(1);
+        kafka.CreateTopic("srv.public.items", 1);
+        var config = Config(db, ("bootstrap.servers", kafka.BootstrapServers), ("snapshot.mode", "initial"));
+
+        // Kafka accepts connections and serves the offsets topic but acknowledges no record: the snapshot is read, never delivered.
+        kafka.PushRequestErrors(ProduceApi, Enumerable.Repeat(ErrorCode.NotEnoughReplicas, 100_000).ToArray());
+        var first = new CdcConnector(config) { FlushTimeout = TimeSpan.FromSeconds(2) };
+        using (var stop = new CancellationTokenSource())
+        {
+            var run = Task.Run(() => first.RunAsync(stop.Token));
+            await WaitForSlotAsync(db, config["slot.name"], run);
+            await WaitUntilAsync(() => first.InFlight == 50, run);
+            await db.ExecuteAsync("INSERT INTO items VALUES (51)");
+            await WaitUntilAsync(() => first.InFlight == 51, run);
+            await stop.CancelAsync();
+            await run.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+
+        Assert.Equal(0, first.DeliveredCount);
+        Assert.False(first.SnapshotOffsetStored);
+        Assert.Equal(1L, await SlotCountAsync(db, config["slot.name"]));
+
+        kafka.ClearRequestErrors(ProduceApi);
+        var second = new CdcConnector(config);
+        using (var stop = new CancellationTokenSource())
+        {
+            var run = Task.Run(() => second.RunAsync(stop.Token));
+            await WaitUntilAsync(() => second.DeliveredCount == 51 && second.SnapshotOffsetStored, run);
+            await db.ExecuteAsync("INSERT INTO items VALUES (52)");
+            await WaitUntilAsync(() => second.DeliveredCount == 52, run);
+            await stop.CancelAsync();
+            await run.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+
+        var events = Consume(kafka.BootstrapServers, "srv.public.items", 52);
+        Assert.Equal(Enumerable.Range(1, 51).Select(i => (i, "r")), events.Take(51));
+        Assert.Equal((52, "c"), events[^1]);
+        Assert.True(SourceOffsets.IsSnapshotCompleted(await ReadOffsetAsync(kafka, second, config)));
+    }
+
+    [Fact]
+    public async Task A_slot_left_by_a_killed_snapshot_is_dropped_and_the_snapshot_redone()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.ExecuteAsync("CREATE TABLE items (id int PRIMARY KEY); INSERT INTO items SELECT generate_series(1, 20)");
+        using var kafka = MockKafkaCluster.Start(1);
+        kafka.CreateTopic("srv.public.items", 1);
+        var config = Config(db, ("bootstrap.servers", kafka.BootstrapServers), ("snapshot.mode", "initial"));
+
+        // What a SIGKILL in the middle of the snapshot leaves behind: the slot, and at most an offset written while the
+        // snapshot ran (Debezium's snapshot=true without last_snapshot_record).
+        await using (var connection = await db.OpenAsync())
+        {
+            await using var create = new NpgsqlCommand("SELECT pg_create_logical_replication_slot($1, 'pgoutput')", connection);
+            create.Parameters.AddWithValue(config["slot.name"]);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var connector = new CdcConnector(config);
+        using (var offsets = new KafkaOffsetStore(connector.OffsetStorageTopic, Producer(kafka), config["name"], Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance))
+        {
+            await offsets.WriteAsync("srv", new JsonObject { ["ts_usec"] = 1, ["txId"] = 700, ["lsn"] = 1000, ["snapshot"] = true, ["last_snapshot_record"] = false }, CancellationToken.None);
+        }
+
+        using (var stop = new CancellationTokenSource())
+        {
+            var run = Task.Run(() => connector.RunAsync(stop.Token));
+            await WaitUntilAsync(() => connector.DeliveredCount == 20 && connector.SnapshotOffsetStored, run);
+            await db.ExecuteAsync("INSERT INTO items VALUES (21)");
+            await WaitUntilAsync(() => connector.DeliveredCount == 21, run);
+            await stop.CancelAsync();
+            await run.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+
+        var events = Consume(kafka.BootstrapServers, "srv.public.items", 21);
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => (i, "r")), events.Take(20));
+        Assert.Equal((21, "c"), events[^1]);
+    }
+
+    [Fact]
+    public async Task A_completed_snapshot_is_stored_as_Connect_offset_and_not_repeated_on_restart()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.ExecuteAsync("CREATE TABLE items (id int PRIMARY KEY); INSERT INTO items VALUES (1), (2), (3)");
+        using var kafka = MockKafkaCluster.Start(1);
+        kafka.CreateTopic("srv.public.items", 1);
+        var config = Config(db, ("bootstrap.servers", kafka.BootstrapServers), ("snapshot.mode", "initial"));
+
+        var first = new CdcConnector(config);
+        using (var stop = new CancellationTokenSource())
+        {
+            var run = Task.Run(() => first.RunAsync(stop.Token));
+            await WaitUntilAsync(() => first.DeliveredCount == 3 && first.SnapshotOffsetStored, run);
+            await stop.CancelAsync();
+            await run.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+
+        var offset = await ReadOffsetAsync(kafka, first, config);
+        Assert.NotNull(offset);
+        Assert.True((bool)offset["last_snapshot_record"]!);
+        Assert.True((bool)offset["snapshot_completed"]!);
+        Assert.True((long)offset["lsn"]! > 0);
+        Assert.True((long)offset["txId"]! > 0);
+        Assert.Equal(Encoding.UTF8.GetString(KafkaOffsetStore.Key(config["name"], "srv")), $"[\"{config["name"]}\",{{\"server\":\"srv\"}}]");
+
+        var second = new CdcConnector(config);
+        using (var stop = new CancellationTokenSource())
+        {
+            var run = Task.Run(() => second.RunAsync(stop.Token));
+            await WaitForSlotAsync(db, config["slot.name"], run);
+            await db.ExecuteAsync("INSERT INTO items VALUES (4)");
+            await WaitUntilAsync(() => second.DeliveredCount == 1, run);
+            await stop.CancelAsync();
+            await run.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+
+        Assert.False(second.SnapshotOffsetStored);
+        var events = Consume(kafka.BootstrapServers, "srv.public.items", 4);
+        Assert.Equal([(1, "r"), (2, "r"), (3, "r"), (4, "c")], events);
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig { BootstrapServers = kafka.BootstrapServers, GroupId = "w" }).Build();
+        Assert.Equal(4, consumer.QueryWatermarkOffsets(new TopicPartition("srv.public.items", 0), TimeSpan.FromSeconds(10)).High.Value);
+    }
+
+    private static Dictionary<string, string> Producer(MockKafkaCluster kafka) => new()
+    {
+        ["bootstrap.servers"] = kafka.BootstrapServers,
+        ["acks"] = "all",
+        ["enable.idempotence"] = "true",
+    };
+
+    private static async Task<JsonObject?> ReadOffsetAsync(MockKafkaCluster kafka, CdcConnector connector, Dictionary<string, string> config)
+    {
+        using var store = new KafkaOffsetStore(connector.OffsetStorageTopic, Producer(kafka), config["name"], Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        return await store.ReadAsync("srv", timeout.Token);
+    }
+
+    private static List<(int Id, string Op)> Consume(string bootstrap, string topic, int count)
+    {
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig
+        {
+            BootstrapServers = bootstrap,
+            GroupId = "g-" + Guid.NewGuid().ToString("N"),
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            EnableAutoCommit = false,
+        }).Build();
+        consumer.Subscribe(topic);
+        var events = new List<(int, string)>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (events.Count < count && DateTime.UtcNow < deadline)
+        {
+            var result = consumer.Consume(TimeSpan.FromMilliseconds(500));
+            if (result?.Message?.Value is { } value)
+            {
+                var payload = JsonNode.Parse(value)!["payload"]!;
+                events.Add(((int)payload["after"]!["id"]!, (string)payload["op"]!));
+            }
+        }
+
+        consumer.Close();
+        Assert.Equal(count, events.Count);
+        return events;
+    }
+
+    private static async Task<long> SlotCountAsync(TestDatabase db, string slot)
+    {
+        await using var connection = await db.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_replication_slots WHERE slot_name = $1", connection);
+        command.Parameters.AddWithValue(slot);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, Task run)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (!condition())
+        {
+            if (run.IsCompleted)
+            {
+                await run;
+                throw new InvalidOperationException("The connector stopped early");
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("Condition not met within 90 s");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+}
