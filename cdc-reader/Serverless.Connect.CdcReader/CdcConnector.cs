@@ -28,6 +28,7 @@ public sealed class CdcConnector
     private readonly TaskCompletionSource _snapshotAcknowledged = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _snapshotLock = new();
     private (ulong Lsn, long? TxId)? _pendingSnapshot;
+    private ulong _offsetLsn;
     private Exception? _deliveryFailure;
     private long _delivered;
 
@@ -97,16 +98,20 @@ public sealed class CdcConnector
         }
 
         using var offsetWriterStop = new CancellationTokenSource();
-        var offsetWriter = StoreSnapshotOffsetAsync(offsets, offsetWriterStop.Token);
+        var offsetWriter = StoreOffsetsAsync(offsets, offsetWriterStop.Token);
         try
         {
             await RunCoreAsync(stopToken);
         }
         finally
         {
-            // Give an acknowledged snapshot the flush timeout to be recorded; without that record the next start snapshots again.
-            offsetWriterStop.CancelAfter(_snapshotAcknowledged.Task.IsCompleted ? FlushTimeout : TimeSpan.Zero);
+            await offsetWriterStop.CancelAsync();
             await offsetWriter;
+
+            // Connect commits offsets once more when a task stops: an acknowledged snapshot must not be forgotten, or
+            // the next start snapshots again.
+            using var final = new CancellationTokenSource(FlushTimeout);
+            await StoreOffsetsOnceAsync(offsets, final.Token);
         }
     }
 
@@ -233,31 +238,65 @@ public sealed class CdcConnector
         }
     }
 
-    private async Task StoreSnapshotOffsetAsync(KafkaOffsetStore offsets, CancellationToken cancellationToken)
+    // Every offset.flush.interval.ms (and as soon as the snapshot is acknowledged): the snapshot's completion, then the
+    // delivered streaming position, which tells a later start (say, after switching from no_data to initial) that
+    // there is nothing to snapshot. The streaming position itself is still taken from the slot.
+    private async Task StoreOffsetsAsync(KafkaOffsetStore offsets, CancellationToken cancellationToken)
     {
+        var interval = TimeSpan.FromMilliseconds(long.TryParse(
+            _effective.Worker["offset.flush.interval.ms"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms) && ms > 0
+                ? ms
+                : 60_000);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var snapshotPending = !_snapshotAcknowledged.Task.IsCompleted;
+            var wait = Task.Delay(interval, _time, cancellationToken);
+            await Task.WhenAny(snapshotPending ? Task.WhenAny(wait, _snapshotAcknowledged.Task) : wait);
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                await StoreOffsetsOnceAsync(offsets, cancellationToken);
+            }
+        }
+    }
+
+    private async Task StoreOffsetsOnceAsync(KafkaOffsetStore offsets, CancellationToken cancellationToken)
+    {
+        var name = Source.Config.Name;
+        var server = Source.Config.TopicPrefix;
         try
         {
-            await _snapshotAcknowledged.Task.WaitAsync(cancellationToken);
-            (ulong Lsn, long? TxId) snapshot;
+            (ulong Lsn, long? TxId)? snapshot;
             lock (_snapshotLock)
             {
-                snapshot = _pendingSnapshot!.Value;
+                snapshot = _pendingSnapshot;
             }
 
-            await offsets.WriteAsync(Source.Config.TopicPrefix, SourceOffsets.SnapshotCompleted(snapshot.Lsn, snapshot.TxId, _time.GetUtcNow()), cancellationToken);
-            SnapshotOffsetStored = true;
-            Log.SnapshotOffsetStored(_logger, Source.Config.Name, offsets.Topic);
+            if (snapshot is { } completed && _snapshotAcknowledged.Task.IsCompleted && !SnapshotOffsetStored)
+            {
+                await offsets.WriteAsync(server, SourceOffsets.SnapshotCompleted(completed.Lsn, completed.TxId, _time.GetUtcNow()), cancellationToken);
+                SnapshotOffsetStored = true;
+                _offsetLsn = Math.Max(_offsetLsn, completed.Lsn);
+                Log.SnapshotOffsetStored(_logger, name, offsets.Topic);
+            }
+
+            // A streaming offset has no snapshot flag, so it must never be written before the snapshot's own offset.
+            var safe = _tracker.SafeLsn;
+            if (safe > _offsetLsn && (snapshot is null || SnapshotOffsetStored))
+            {
+                await offsets.WriteAsync(server, SourceOffsets.Streaming(safe, _time.GetUtcNow()), cancellationToken);
+                _offsetLsn = safe;
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            if (_snapshotAcknowledged.Task.IsCompleted)
+            if (_snapshotAcknowledged.Task.IsCompleted && !SnapshotOffsetStored)
             {
-                Log.SnapshotOffsetNotStored(_logger, Source.Config.Name, offsets.Topic, null);
+                Log.OffsetWriteFailed(_logger, name, offsets.Topic, null);
             }
         }
         catch (KafkaException e)
         {
-            Log.SnapshotOffsetNotStored(_logger, Source.Config.Name, offsets.Topic, e);
+            Log.OffsetWriteFailed(_logger, name, offsets.Topic, e);
         }
     }
 

@@ -143,6 +143,59 @@ public sealed class SnapshotOffsetTests
         Assert.Equal(4, consumer.QueryWatermarkOffsets(new TopicPartition("srv.public.items", 0), TimeSpan.FromSeconds(10)).High.Value);
     }
 
+    [Fact]
+    public async Task Streaming_offsets_are_stored_so_switching_from_no_data_to_initial_keeps_the_slot()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.ExecuteAsync("CREATE TABLE items (id int PRIMARY KEY); INSERT INTO items VALUES (1)");
+        using var kafka = MockKafkaCluster.Start(1);
+        kafka.CreateTopic("srv.public.items", 1);
+        var config = Config(db, ("bootstrap.servers", kafka.BootstrapServers), ("snapshot.mode", "no_data"));
+
+        var first = new CdcConnector(config);
+        using (var stop = new CancellationTokenSource())
+        {
+            var run = Task.Run(() => first.RunAsync(stop.Token));
+            await WaitForSlotAsync(db, config["slot.name"], run);
+            await db.ExecuteAsync("INSERT INTO items VALUES (2)");
+            await WaitUntilAsync(() => first.DeliveredCount == 1, run);
+            await stop.CancelAsync();
+            await run.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+
+        var offset = await ReadOffsetAsync(kafka, first, config);
+        Assert.NotNull(offset);
+        Assert.Null(offset["snapshot"]);
+        Assert.Equal((long)first.SafeLsn, (long)offset["lsn_proc"]!);
+        Assert.True(SourceOffsets.IsSnapshotCompleted(offset));
+
+        config["snapshot.mode"] = "initial";
+        var second = new CdcConnector(config);
+        using (var stop = new CancellationTokenSource())
+        {
+            var run = Task.Run(() => second.RunAsync(stop.Token));
+            await WaitForSlotAsync(db, config["slot.name"], run);
+            await db.ExecuteAsync("INSERT INTO items VALUES (3)");
+            await WaitUntilAsync(() => second.DeliveredCount == 1, run);
+            await stop.CancelAsync();
+            await run.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+
+        Assert.Equal([(2, "c"), (3, "c")], Consume(kafka.BootstrapServers, "srv.public.items", 2));
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("""{"lsn":5,"txId":7,"ts_usec":1,"snapshot":true,"last_snapshot_record":false}""", false)]
+    [InlineData("""{"lsn":5,"txId":7,"ts_usec":1,"snapshot":true,"last_snapshot_record":true}""", true)]
+    [InlineData("""{"lsn":5,"snapshot":"INITIAL","snapshot_completed":true}""", true)]
+    [InlineData("""{"lsn":5,"snapshot":"INITIAL","snapshot_completed":false}""", false)]
+    [InlineData("""{"lsn":5,"lsn_proc":5,"ts_usec":1}""", true)]
+    public void Stored_offsets_are_read_like_Debeziums_loader(string? json, bool completed)
+    {
+        Assert.Equal(completed, SourceOffsets.IsSnapshotCompleted(json is null ? null : (JsonObject)JsonNode.Parse(json)!));
+    }
+
     private static Dictionary<string, string> Producer(MockKafkaCluster kafka) => new()
     {
         ["bootstrap.servers"] = kafka.BootstrapServers,

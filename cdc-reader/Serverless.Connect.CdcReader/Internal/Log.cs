@@ -29,6 +29,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 4207, Level = LogLevel.Information, Message = "Connector {Connector}: every snapshot record acknowledged; snapshot completion stored in {Topic}")]
     public static partial void SnapshotOffsetStored(ILogger logger, string connector, string topic);
 
-    [LoggerMessage(EventId = 4208, Level = LogLevel.Warning, Message = "Connector {Connector}: the snapshot completion could not be stored in {Topic}; the next start snapshots again")]
-    public static partial void SnapshotOffsetNotStored(ILogger logger, string connector, string topic, Exception? exception);
+    [LoggerMessage(EventId = 4208, Level = LogLevel.Warning, Message = "Connector {Connector}: storing source offsets in {Topic} failed or timed out; a snapshot whose completion is not stored is taken again on the next start")]
+    public static partial void OffsetWriteFailed(ILogger logger, string connector, string topic, Exception? exception);
 }

@@ -26,6 +26,18 @@ internal static class SourceOffsets
     }
 
     /// <summary>
+    /// A streaming offset (no <c>snapshot</c> key): <c>lsn</c>, <c>lsn_proc</c> and <c>lsn_commit</c> are the end LSN of
+    /// the last transaction whose records Kafka has all acknowledged.
+    /// </summary>
+    public static JsonObject Streaming(ulong lsn, DateTimeOffset now) => new()
+    {
+        ["ts_usec"] = (now - DateTimeOffset.UnixEpoch).Ticks / 10,
+        ["lsn"] = lsn,
+        ["lsn_proc"] = lsn,
+        ["lsn_commit"] = lsn,
+    };
+
+    /// <summary>
     /// Whether a stored offset records a completed snapshot, as Debezium's loader reads it: no offset means no snapshot;
     /// an offset written while a snapshot ran (<c>snapshot=true</c>) counts only with <c>last_snapshot_record</c> or
     /// <c>snapshot_completed</c>; any streaming offset (no <c>snapshot</c> key) implies the snapshot was done or not wanted.
