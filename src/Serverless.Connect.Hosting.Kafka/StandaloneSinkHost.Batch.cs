@@ -12,6 +12,11 @@ public sealed partial class StandaloneSinkHost
 {
     private async ValueTask ProcessBatchAsync(IConsumer<byte[]?, byte[]?> consumer, CancellationToken cancellationToken)
     {
+        if (_batch.Count > _batchSizeMax)
+        {
+            Volatile.Write(ref _batchSizeMax, _batch.Count);
+        }
+
         var toPut = new List<ConnectRecord>(_batch.Count);
         var origins = new List<ConsumedRecord>(_batch.Count);
         foreach (var result in _batch)

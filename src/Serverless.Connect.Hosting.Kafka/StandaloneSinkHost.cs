@@ -45,6 +45,7 @@ public sealed partial class StandaloneSinkHost : IAsyncDisposable
     private long _commits;
     private int _started;
     private int _partitionCount;
+    private int _batchSizeMax;
 
     private StandaloneSinkHost(
         EffectiveConnectorConfig config,
@@ -86,6 +87,9 @@ public sealed partial class StandaloneSinkHost : IAsyncDisposable
 
     /// <summary>Gets the commit watermarks.</summary>
     public PartitionOffsetTracker Offsets { get; } = new();
+
+    /// <summary>Gets the largest batch processed so far (<c>batch-size-max</c>).</summary>
+    public int BatchSizeMax => Volatile.Read(ref _batchSizeMax);
 
     /// <summary>Gets how many partitions are assigned to the task now (<c>partition-count</c>).</summary>
     public int PartitionCount => Volatile.Read(ref _partitionCount);

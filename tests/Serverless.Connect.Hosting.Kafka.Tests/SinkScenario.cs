@@ -73,20 +73,47 @@ internal sealed class SinkScenario : IAsyncDisposable
     public StandaloneSinkHost CreateHost(SinkHostOptions? options = null) =>
         StandaloneSinkHost.Create(Config(), options ?? new SinkHostOptions { RedeliveryBackoff = TimeSpan.FromMilliseconds(20), RedeliveryBackoffMax = TimeSpan.FromMilliseconds(200) });
 
-    /// <summary>Produces (key, JSON value or null) records in order; returns their delivery results.</summary>
+    /// <summary>Produces (key, JSON value or null) records in order (idempotent, so per-partition order holds); returns their delivery results.</summary>
     public async Task<List<DeliveryResult<byte[]?, byte[]?>>> ProduceAsync(IEnumerable<(string Key, string? Value)> records, int? partition = null)
     {
-        using var producer = new ProducerBuilder<byte[]?, byte[]?>(new ProducerConfig { BootstrapServers = BootstrapServers, EnableIdempotence = true, Acks = Acks.All, LingerMs = 5 }).Build();
-        var results = new List<DeliveryResult<byte[]?, byte[]?>>();
-        foreach (var (key, value) in records)
+        using var producer = new ProducerBuilder<byte[]?, byte[]?>(new ProducerConfig
         {
+            BootstrapServers = BootstrapServers,
+            EnableIdempotence = true,
+            Acks = Acks.All,
+            LingerMs = 5,
+        }).Build();
+        var list = records.ToList();
+        var results = new DeliveryResult<byte[]?, byte[]?>[list.Count];
+        var failures = 0;
+        for (var i = 0; i < list.Count; i++)
+        {
+            var index = i;
+            var (key, value) = list[i];
             var message = new Message<byte[]?, byte[]?> { Key = Encoding.UTF8.GetBytes(key), Value = value is null ? null : Encoding.UTF8.GetBytes(value) };
-            results.Add(partition is { } p
-                ? await producer.ProduceAsync(new TopicPartition(Topic, p), message)
-                : await producer.ProduceAsync(Topic, message));
+            void Delivered(DeliveryReport<byte[]?, byte[]?> report)
+            {
+                results[index] = report;
+                if (report.Error.IsError)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+
+            if (partition is { } p)
+            {
+                producer.Produce(new TopicPartition(Topic, p), message, Delivered);
+            }
+            else
+            {
+                producer.Produce(Topic, message, Delivered);
+            }
         }
 
-        return results;
+        await Task.Run(() => producer.Flush(TimeSpan.FromSeconds(60)));
+        Assert.Equal(0, failures);
+        Assert.DoesNotContain(null, results);
+        return [.. results];
     }
 
     public Dictionary<string, JsonObject> Documents() => Server.Cluster.Read(indices =>

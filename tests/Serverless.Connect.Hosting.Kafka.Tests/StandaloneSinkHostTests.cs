@@ -35,6 +35,7 @@ public sealed class StandaloneSinkHostTests(ITestOutputHelper output)
         }
 
         Assert.Equal(610, host.RecordsPut);
+        Assert.InRange(host.BatchSizeMax, 1, 500);
         Assert.Empty(scenario.Server.Violations);
         Assert.Equal(scenario.EndOffsets(), scenario.Committed());
     }
@@ -45,7 +46,7 @@ public sealed class StandaloneSinkHostTests(ITestOutputHelper output)
         await using var scenario = await SinkScenario.CreateAsync(3);
         scenario.Settings["consumer.override.max.poll.records"] = "50";
         var records = Enumerable.Range(0, 1500).Select(i => ($"k{i % 100}", (string?)$"{{\"seq\":{i}}}")).ToList();
-        await scenario.ProduceAsync(records);
+        var delivered = await scenario.ProduceAsync(records);
         // Slow items so the first instance is stopped part way.
         scenario.Server.Faults.ItemFault = _ =>
         {
@@ -65,6 +66,17 @@ public sealed class StandaloneSinkHostTests(ITestOutputHelper output)
         var end = scenario.EndOffsets();
         Assert.Contains(afterCrash, c => c.Value < end[c.Key]);
         Assert.All(afterCrash, c => Assert.True(c.Value <= end[c.Key]));
+        // Everything below a committed offset is in Elasticsearch: the document holds that record or a later one of its key.
+        var atCrash = scenario.Documents();
+        for (var i = 0; i < delivered.Count; i++)
+        {
+            if (delivered[i].Offset.Value < afterCrash[delivered[i].Partition.Value])
+            {
+                Assert.True(atCrash.TryGetValue(records[i].Item1, out var document) && document["seq"]!.GetValue<int>() >= i,
+                    $"record {i} at {delivered[i].TopicPartitionOffset} is committed but not written");
+            }
+        }
+
         scenario.Server.Faults.ItemFault = null;
 
         await using var second = scenario.CreateHost();
@@ -81,8 +93,33 @@ public sealed class StandaloneSinkHostTests(ITestOutputHelper output)
             Assert.Equal(1400 + k, documents[$"k{k}"]["seq"]!.GetValue<int>());
         }
 
+        Assert.InRange(second.BatchSizeMax, 1, 50);
         output.WriteLine($"committed after the hard stop: {string.Join(", ", afterCrash.Select(c => $"p{c.Key}={c.Value}/{end[c.Key]}"))}; second instance read {second.RecordsRead}");
         Assert.Empty(scenario.Server.Violations);
+    }
+
+    [Fact]
+    public async Task Throughput_TwentyThousandRecords_AllIndexedAndCommitted()
+    {
+        await using var scenario = await SinkScenario.CreateAsync(4);
+        scenario.Settings["batch.size"] = "500";
+        await scenario.ProduceAsync(Enumerable.Range(0, 20_000).Select(i => ($"k{i}", (string?)$"{{\"seq\":{i},\"body\":\"some text to index\"}}")));
+        await using var host = scenario.CreateHost();
+        using var stop = new CancellationTokenSource();
+
+        var started = Stopwatch.GetTimestamp();
+        var run = host.RunAsync(stop.Token);
+        await Eventually.HoldsAsync(() => host.PartitionCount == 4, "the partitions are assigned");
+        var assigned = Stopwatch.GetElapsedTime(started);
+        await Eventually.HoldsAsync(() => host.RecordsPut == 20_000, "every record was put");
+        var put = Stopwatch.GetElapsedTime(started) - assigned;
+        await Eventually.HoldsAsync(scenario.AllCommitted, "every record is committed");
+        await stop.CancelAsync();
+        await run;
+
+        output.WriteLine($"group join {assigned.TotalMilliseconds:F0} ms; 20000 records consumed, converted and indexed in {put.TotalMilliseconds:F0} ms after assignment ({20_000 / put.TotalSeconds:F0} records/s); largest batch {host.BatchSizeMax}; {host.Commits} commits");
+        Assert.Equal(20_000, scenario.Documents().Count);
+        Assert.Equal(scenario.EndOffsets(), scenario.Committed());
     }
 
     [Fact]
