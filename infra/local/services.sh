@@ -51,6 +51,8 @@ wait_port() { # host port seconds
   done
 }
 
+# Services run in a session of their own (setsid; this script has no job control, so setsid does not fork and $! is
+# the service's PID): killing the caller's process group must not take shared services down with it.
 # Every service is started with fd 8 (the lock) closed: a daemon that inherits it would hold the lock forever.
 # A PID file is trusted only while that PID is alive and still runs the command we started (PIDs get reused).
 alive() { # pidfile marker
@@ -160,7 +162,7 @@ start_s3rver() {
   port="$(free_port)"
   mkdir -p "$STATE_DIR/s3rver-data"
   log "starting s3rver on 127.0.0.1:$port"
-  nohup "$LOCAL_DIR/node_modules/.bin/s3rver" --address 127.0.0.1 --port "$port" \
+  setsid nohup "$LOCAL_DIR/node_modules/.bin/s3rver" --address 127.0.0.1 --port "$port" \
     --directory "$STATE_DIR/s3rver-data" --silent </dev/null >"$STATE_DIR/s3rver.log" 2>&1 8>&- &
   echo $! >"$STATE_DIR/s3rver.pid"
   echo "$port" >"$STATE_DIR/s3rver.port"
@@ -173,7 +175,7 @@ start_azurite() {
   port="$(free_port)"
   mkdir -p "$STATE_DIR/azurite-data"
   log "starting Azurite (blob) on 127.0.0.1:$port"
-  nohup "$LOCAL_DIR/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$port" \
+  setsid nohup "$LOCAL_DIR/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$port" \
     --location "$STATE_DIR/azurite-data" --silent --skipApiVersionCheck --loose --disableTelemetry \
     </dev/null >"$STATE_DIR/azurite.log" 2>&1 8>&- &
   echo $! >"$STATE_DIR/azurite.pid"
@@ -188,7 +190,7 @@ start_kafka() {
   echo "$control_port" >"$STATE_DIR/kafka-control.port"
   log "starting the embedded Kafka (./connect kafka, control port $control_port)"
   : >"$STATE_DIR/kafka.out"
-  nohup "$ROOT/connect" kafka --brokers "${SC_KAFKA_BROKERS:-3}" --control-port "$control_port" </dev/null >"$STATE_DIR/kafka.out" 2>"$STATE_DIR/kafka.log" 8>&- &
+  setsid nohup "$ROOT/connect" kafka --brokers "${SC_KAFKA_BROKERS:-3}" --control-port "$control_port" </dev/null >"$STATE_DIR/kafka.out" 2>"$STATE_DIR/kafka.log" 8>&- &
   echo $! >"$STATE_DIR/kafka.pid"
   local deadline=$((SECONDS + 600))
   until head -1 "$STATE_DIR/kafka.out" | grep -q '^bootstrap.servers='; do
