@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
+using Serverless.Connect.Errors;
 
 namespace Serverless.Connect.CdcReader.Internal;
 
@@ -134,7 +135,7 @@ internal sealed class KafkaOffsetStore : IDisposable
             var partition = result.Partition;
             if (!result.IsPartitionEOF && result.Message is { } message && IsOurs(message.Key, serverName))
             {
-                newest = message.Value is null ? null : JsonNode.Parse(message.Value) as JsonObject;
+                newest = message.Value is null ? null : ParseOffset(message.Value, result.TopicPartitionOffset);
             }
 
             if (remaining.TryGetValue(partition, out var end) && (result.IsPartitionEOF || result.Offset.Value + 1 >= end))
@@ -145,6 +146,19 @@ internal sealed class KafkaOffsetStore : IDisposable
 
         consumer.Close();
         return newest;
+    }
+
+    private JsonObject ParseOffset(byte[] value, TopicPartitionOffset position)
+    {
+        try
+        {
+            return JsonNode.Parse(value) as JsonObject
+                ?? throw new ConnectException($"The source offset of connector '{_connector}' at {position} in {_topic} is not a JSON object");
+        }
+        catch (JsonException e)
+        {
+            throw new ConnectException($"The source offset of connector '{_connector}' at {position} in {_topic} is not valid JSON: {e.Message}", e);
+        }
     }
 
     private bool IsOurs(byte[]? key, string serverName)
