@@ -196,6 +196,62 @@ public sealed class SnapshotOffsetTests
         Assert.Equal(completed, SourceOffsets.IsSnapshotCompleted(json is null ? null : (JsonObject)JsonNode.Parse(json)!));
     }
 
+    [Fact]
+    public async Task A_cdc_process_killed_before_Kafka_acknowledged_its_snapshot_snapshots_again_on_restart()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.ExecuteAsync("CREATE TABLE items (id int PRIMARY KEY); INSERT INTO items SELECT generate_series(1, 30)");
+        using var kafka = MockKafkaCluster.Start(1);
+        kafka.CreateTopic("srv.public.items", 1);
+        var config = Config(db, ("bootstrap.servers", kafka.BootstrapServers), ("snapshot.mode", "initial"));
+        var file = Path.Combine(Directory.CreateTempSubdirectory("cdc-kill-").FullName, "source.properties");
+        await File.WriteAllLinesAsync(file, config.Select(p => $"{p.Key}={p.Value}"));
+
+        kafka.PushRequestErrors(ProduceApi, Enumerable.Repeat(ErrorCode.NotEnoughReplicas, 100_000).ToArray());
+        await using (var process = ConnectProcess.Start(["cdc", "--config", file], new Dictionary<string, string> { ["KAFKA_BOOTSTRAP_SERVERS"] = kafka.BootstrapServers }))
+        {
+            // The slot turns active for streaming once the whole snapshot is read (./connect may build itself first).
+            var deadline = DateTime.UtcNow.AddMinutes(5);
+            while (!await SlotActiveAsync(db, config["slot.name"]))
+            {
+                Assert.False(process.HasExited, "./connect cdc exited early: " + process.StandardError);
+                Assert.True(DateTime.UtcNow < deadline, "slot not active within 5 minutes: " + process.StandardError);
+                await Task.Delay(100);
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            process.KillHard();
+            await process.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        while (await SlotActiveAsync(db, config["slot.name"]))
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(1L, await SlotCountAsync(db, config["slot.name"]));
+        kafka.ClearRequestErrors(ProduceApi);
+        var connector = new CdcConnector(config);
+        using (var stop = new CancellationTokenSource())
+        {
+            var run = Task.Run(() => connector.RunAsync(stop.Token));
+            await WaitUntilAsync(() => connector.DeliveredCount == 30 && connector.SnapshotOffsetStored, run);
+            await stop.CancelAsync();
+            await run.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+
+        Assert.Equal(Enumerable.Range(1, 30).Select(i => (i, "r")), Consume(kafka.BootstrapServers, "srv.public.items", 30));
+        Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+    }
+
+    private static async Task<bool> SlotActiveAsync(TestDatabase db, string slot)
+    {
+        await using var connection = await db.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_replication_slots WHERE slot_name = $1 AND active", connection);
+        command.Parameters.AddWithValue(slot);
+        return (long)(await command.ExecuteScalarAsync())! > 0;
+    }
+
     private static Dictionary<string, string> Producer(MockKafkaCluster kafka) => new()
     {
         ["bootstrap.servers"] = kafka.BootstrapServers,
