@@ -200,23 +200,6 @@ public sealed class DeliveryTests
         return current;
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, Task run)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!condition())
-        {
-            if (run.IsCompleted)
-            {
-                await run;
-                throw new InvalidOperationException("The connector stopped early");
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("Condition not met within 60 s");
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition, Task run) =>
+        ConnectorWait.UntilAsync(condition, run, TimeSpan.FromSeconds(60));
 }
