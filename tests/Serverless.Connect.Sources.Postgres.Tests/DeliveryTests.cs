@@ -159,39 +159,10 @@ public sealed class DeliveryTests
         Assert.Equal("""{"schema":{"type":"string","optional":false,"name":"io.debezium.data.Json","version":1},"payload":"{\"order_id\": \"123\"}"}""", value);
     }
 
-    private static List<string> Consume(string bootstrap, string topic, int count)
-    {
-        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig
-        {
-            BootstrapServers = bootstrap,
-            GroupId = "g-" + Guid.NewGuid().ToString("N"),
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-            EnableAutoCommit = false,
-        }).Build();
-        consumer.Subscribe(topic);
-        var values = new List<string>();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (values.Count < count && DateTime.UtcNow < deadline)
-        {
-            var result = consumer.Consume(TimeSpan.FromMilliseconds(500));
-            if (result?.Message?.Value is { } value)
-            {
-                values.Add(Encoding.UTF8.GetString(value));
-            }
-        }
+    private static List<string> Consume(string bootstrap, string topic, int count) =>
+        TopicReader.ReadValues(bootstrap, topic, count).Select(v => Encoding.UTF8.GetString(v)).ToList();
 
-        consumer.Close();
-        Assert.Equal(count, values.Count);
-        return values;
-    }
-
-    private static async Task<ulong> ConfirmedFlushAsync(TestDatabase db, string slot)
-    {
-        await using var connection = await db.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT (confirmed_flush_lsn - '0/0'::pg_lsn)::bigint FROM pg_replication_slots WHERE slot_name = $1", connection);
-        command.Parameters.AddWithValue(slot);
-        return (ulong)(long)(await command.ExecuteScalarAsync())!;
-    }
+    private static Task<ulong> ConfirmedFlushAsync(TestDatabase db, string slot) => SlotQueries.ConfirmedFlushAsync(db, slot);
 
     private static async Task<ulong> WaitForConfirmedAboveAsync(TestDatabase db, string slot, ulong previous, Task run)
     {

@@ -55,11 +55,5 @@ public sealed class SlotAndKeyOptionTests
         Assert.Equal([1, 2], records.Select(r => (int)After(r).Get("id")!));
     }
 
-    private static async Task<long> SlotCountAsync(TestDatabase db, string slot)
-    {
-        await using var connection = await db.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_replication_slots WHERE slot_name = $1", connection);
-        command.Parameters.AddWithValue(slot);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private static Task<long> SlotCountAsync(TestDatabase db, string slot) => SlotQueries.CountAsync(db, slot);
 }

@@ -244,13 +244,7 @@ public sealed class SnapshotOffsetTests
         Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
     }
 
-    private static async Task<bool> SlotActiveAsync(TestDatabase db, string slot)
-    {
-        await using var connection = await db.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_replication_slots WHERE slot_name = $1 AND active", connection);
-        command.Parameters.AddWithValue(slot);
-        return (long)(await command.ExecuteScalarAsync())! > 0;
-    }
+    private static Task<bool> SlotActiveAsync(TestDatabase db, string slot) => SlotQueries.IsActiveAsync(db, slot);
 
     private static Dictionary<string, string> Producer(MockKafkaCluster kafka) => new()
     {
@@ -266,40 +260,13 @@ public sealed class SnapshotOffsetTests
         return await store.ReadAsync("srv", timeout.Token);
     }
 
-    private static List<(int Id, string Op)> Consume(string bootstrap, string topic, int count)
-    {
-        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig
-        {
-            BootstrapServers = bootstrap,
-            GroupId = "g-" + Guid.NewGuid().ToString("N"),
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-            EnableAutoCommit = false,
-        }).Build();
-        consumer.Subscribe(topic);
-        var events = new List<(int, string)>();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (events.Count < count && DateTime.UtcNow < deadline)
-        {
-            var result = consumer.Consume(TimeSpan.FromMilliseconds(500));
-            if (result?.Message?.Value is { } value)
-            {
-                var payload = JsonNode.Parse(value)!["payload"]!;
-                events.Add(((int)payload["after"]!["id"]!, (string)payload["op"]!));
-            }
-        }
+    private static List<(int Id, string Op)> Consume(string bootstrap, string topic, int count) =>
+        TopicReader.ReadValues(bootstrap, topic, count)
+            .Select(v => JsonNode.Parse(v)!["payload"]!)
+            .Select(payload => ((int)payload["after"]!["id"]!, (string)payload["op"]!))
+            .ToList();
 
-        consumer.Close();
-        Assert.Equal(count, events.Count);
-        return events;
-    }
-
-    private static async Task<long> SlotCountAsync(TestDatabase db, string slot)
-    {
-        await using var connection = await db.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_replication_slots WHERE slot_name = $1", connection);
-        command.Parameters.AddWithValue(slot);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private static Task<long> SlotCountAsync(TestDatabase db, string slot) => SlotQueries.CountAsync(db, slot);
 
     private static Task WaitUntilAsync(Func<bool> condition, Task run) =>
         ConnectorWait.UntilAsync(condition, run, TimeSpan.FromSeconds(90));

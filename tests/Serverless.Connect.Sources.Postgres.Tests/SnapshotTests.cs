@@ -97,13 +97,7 @@ public sealed class SnapshotTests
         Assert.Equal(0L, await SlotCountAsync(db, config["slot.name"]));
     }
 
-    private static async Task<long> SlotCountAsync(TestDatabase db, string slot)
-    {
-        await using var connection = await db.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_replication_slots WHERE slot_name = $1", connection);
-        command.Parameters.AddWithValue(slot);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private static Task<long> SlotCountAsync(TestDatabase db, string slot) => SlotQueries.CountAsync(db, slot);
 
     [Fact]
     public async Task Initial_only_snapshots_through_a_temporary_slot_and_stops()
