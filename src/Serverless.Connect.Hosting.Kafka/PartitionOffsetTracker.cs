@@ -75,6 +75,17 @@ public sealed class PartitionOffsetTracker
         }
     }
 
+    /// <summary>The offset last marked committed for a partition, if any.</summary>
+    /// <param name="partition">The partition.</param>
+    /// <returns>The offset, or null.</returns>
+    public long? LastCommitted(TopicPartition partition)
+    {
+        lock (_lock)
+        {
+            return _partitions.TryGetValue(partition, out var state) ? state.LastCommitted : null;
+        }
+    }
+
     /// <summary>The committable offsets that moved since they were last marked committed.</summary>
     /// <param name="only">Restricts the result to these partitions; all when null.</param>
     /// <returns>The offsets to commit.</returns>

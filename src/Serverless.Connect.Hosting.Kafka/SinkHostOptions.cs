@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Serverless.Connect.Runtime.Sinks;
 
 namespace Serverless.Connect.Hosting.Kafka;
 
@@ -29,6 +30,10 @@ public sealed record SinkHostOptions
     /// <value>30 s.</value>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Gets how often an idle task still runs preCommit and commits (a buffering sink rotates files on schedule there).</summary>
+    /// <value>1 s.</value>
+    public TimeSpan IdleCommitInterval { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Gets the worker id reported in the task status.</summary>
     /// <value>The machine name.</value>
     public string WorkerId { get; init; } = Environment.MachineName;
@@ -39,4 +44,8 @@ public sealed record SinkHostOptions
 
     /// <summary>Gets the logger factory; no logging when null.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>Gets the sinks the host can run, by <c>connector.class</c>.</summary>
+    /// <value>Null: <see cref="BuiltInSinks.Create"/>.</value>
+    public SinkConnectorRegistry? Sinks { get; init; }
 }

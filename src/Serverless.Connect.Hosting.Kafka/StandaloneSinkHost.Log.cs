@@ -32,7 +32,4 @@ public sealed partial class StandaloneSinkHost
 
     [LoggerMessage(EventId = 5108, Level = LogLevel.Warning, Message = "Shutdown timeout: abandoned a batch of {Count} records; they are not committed and will be consumed again")]
     private static partial void LogDrainAbandoned(ILogger logger, int count);
-
-    [LoggerMessage(EventId = 5109, Level = LogLevel.Debug, Message = "Record {Topic}-{Partition}@{Offset} was not written ({Reason}); no errant record reporter is configured")]
-    private static partial void LogPutFailureNotReported(ILogger logger, string topic, int partition, long offset, string reason);
 }

@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using Serverless.Connect.Errors;
 using Serverless.Connect.Runtime.Errors;
+using Serverless.Connect.Sinks;
 
 namespace Serverless.Connect.Hosting.Kafka;
 
@@ -57,12 +58,26 @@ public sealed partial class StandaloneSinkHost
 
     private void RunBatches(IConsumer<byte[]?, byte[]?> consumer, CancellationToken cancellationToken)
     {
+        var time = _options.TimeProvider;
+        var lastCommit = time.GetTimestamp();
         while (!cancellationToken.IsCancellationRequested && !_killed)
         {
             _redelivery.ResumeDue(consumer);
             FillBatch(consumer, cancellationToken);
-            if (_batch.Count == 0 || _killed)
+            if (_killed)
             {
+                return;
+            }
+
+            if (_batch.Count == 0)
+            {
+                // Idle: a buffering sink still gets its preCommit (scheduled rotation happens there, even with no new records).
+                if (time.GetElapsedTime(lastCommit) >= _options.IdleCommitInterval)
+                {
+                    CommitDone(consumer, null);
+                    lastCommit = time.GetTimestamp();
+                }
+
                 continue;
             }
 
@@ -87,6 +102,7 @@ public sealed partial class StandaloneSinkHost
             }
 
             CommitDone(consumer, null);
+            lastCommit = time.GetTimestamp();
         }
     }
 
@@ -138,7 +154,46 @@ public sealed partial class StandaloneSinkHost
 
     private void CommitDone(IConsumer<byte[]?, byte[]?> consumer, IEnumerable<TopicPartition>? only)
     {
-        var offsets = Offsets.PendingCommits(only);
+        var pending = Offsets.PendingCommits(only);
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        var current = new Dictionary<SinkPartition, long>(pending.Count);
+        foreach (var offset in pending)
+        {
+            current[new SinkPartition(offset.Topic, offset.Partition.Value)] = offset.Offset.Value;
+        }
+
+        IReadOnlyDictionary<SinkPartition, long> safe;
+        try
+        {
+            // Connect's preCommit: a buffering sink holds commits behind what it has made durable.
+            safe = _sink.PreCommitAsync(current, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        }
+        catch (RetriableException e)
+        {
+            LogCommitFailed(_logger, e, e.Message);
+            return;
+        }
+
+        var offsets = new List<TopicPartitionOffset>(safe.Count);
+        foreach (var (partition, offset) in safe)
+        {
+            if (!current.TryGetValue(partition, out var highest))
+            {
+                continue;
+            }
+
+            var topicPartition = new TopicPartition(partition.Topic, partition.Partition);
+            var commit = Math.Min(offset, highest);
+            if (commit != Offsets.LastCommitted(topicPartition))
+            {
+                offsets.Add(new TopicPartitionOffset(topicPartition, commit));
+            }
+        }
+
         if (offsets.Count == 0)
         {
             return;
@@ -180,6 +235,7 @@ public sealed partial class StandaloneSinkHost
 
         Interlocked.Add(ref _partitionCount, partitions.Count);
         LogAssigned(_logger, string.Join(",", partitions));
+        _sink.OpenAsync(ToSinkPartitions(partitions), CancellationToken.None).AsTask().GetAwaiter().GetResult();
     }
 
     private void OnRevoked(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartitionOffset> revoked)
@@ -195,7 +251,6 @@ public sealed partial class StandaloneSinkHost
         DropBuffered(partitions);
         try
         {
-            _sink.FlushAsync().GetAwaiter().GetResult();
             CommitDone(consumer, partitions);
         }
         catch (Exception e) when (e is ConnectException or KafkaException)
@@ -203,6 +258,7 @@ public sealed partial class StandaloneSinkHost
             LogCommitFailed(_logger, e, e.Message);
         }
 
+        CloseSinkPartitions(partitions);
         Forget(partitions);
     }
 
@@ -211,8 +267,25 @@ public sealed partial class StandaloneSinkHost
         var partitions = lost.Select(p => p.TopicPartition).ToList();
         LogLost(_logger, string.Join(",", partitions));
         DropBuffered(partitions);
+        CloseSinkPartitions(partitions);
         Forget(partitions);
     }
+
+    private void CloseSinkPartitions(List<TopicPartition> partitions)
+    {
+        try
+        {
+            _sink.CloseAsync(ToSinkPartitions(partitions), CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        }
+        catch (ConnectException e)
+        {
+            // Their uncommitted records are consumed again by the next owner; a close failure loses nothing.
+            LogCommitFailed(_logger, e, e.Message);
+        }
+    }
+
+    private static SinkPartition[] ToSinkPartitions(List<TopicPartition> partitions) =>
+        [.. partitions.Select(p => new SinkPartition(p.Topic, p.Partition.Value))];
 
     private void DropBuffered(List<TopicPartition> partitions)
     {

@@ -7,7 +7,8 @@ using Serverless.Connect.Errors;
 using Serverless.Connect.Hosting.Kafka.Internal;
 using Serverless.Connect.Runtime.Errors;
 using Serverless.Connect.Runtime.Pipeline;
-using Serverless.Connect.Sinks.Elasticsearch;
+using Serverless.Connect.Runtime.Sinks;
+using Serverless.Connect.Sinks;
 
 namespace Serverless.Connect.Hosting.Kafka;
 
@@ -23,18 +24,15 @@ namespace Serverless.Connect.Hosting.Kafka;
 /// </remarks>
 public sealed partial class StandaloneSinkHost : IAsyncDisposable
 {
-    /// <summary>The Java class name the sink task reports as <c>__connect.errors.class.name</c> for put failures.</summary>
-    public const string ElasticsearchSinkTaskClass = "io.confluent.connect.elasticsearch.ElasticsearchSinkTask";
-
     private readonly SinkRecordPipeline _pipeline;
-    private readonly ElasticsearchSinkTask _sink;
+    private readonly ISinkTask _sink;
+    private readonly SinkBatchProcessor _processor;
     private readonly KafkaDeadLetterQueueProducer? _deadLetterQueue;
     private readonly ConsumerConfig _consumerConfig;
     private readonly IReadOnlyList<string> _subscription;
     private readonly SinkHostOptions _options;
     private readonly RedeliverySchedule _redelivery;
     private readonly List<ConsumeResult<byte[]?, byte[]?>> _batch = [];
-    private readonly bool _reportPutFailures;
     private readonly int _maxBatch;
     private readonly ILogger _logger;
     private volatile SinkTaskStatus _status;
@@ -51,7 +49,7 @@ public sealed partial class StandaloneSinkHost : IAsyncDisposable
         EffectiveConnectorConfig config,
         SinkHostOptions options,
         SinkRecordPipeline pipeline,
-        ElasticsearchSinkTask sink,
+        ISinkTask sink,
         KafkaDeadLetterQueueProducer? deadLetterQueue,
         IReadOnlyList<string> subscription,
         string bootstrapServers)
@@ -65,11 +63,9 @@ public sealed partial class StandaloneSinkHost : IAsyncDisposable
         _subscription = subscription;
         _consumerConfig = ConsumerSettings.Create(config.Values, bootstrapServers, ConnectorName);
         _maxBatch = options.MaxBatchRecords ?? ConsumerSettings.MaxPollRecords(config.Values);
-        var errors = pipeline.ErrorHandler.Config;
-        // Connect hands the task an ErrantRecordReporter only when a DLQ or error logging is configured.
-        _reportPutFailures = errors.DeadLetterQueueTopic is not null || errors.LogEnable;
         _redelivery = new RedeliverySchedule(options.TimeProvider, options.RedeliveryBackoff, options.RedeliveryBackoffMax);
         _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<StandaloneSinkHost>();
+        _processor = new SinkBatchProcessor(pipeline, sink, _logger);
         _status = new SinkTaskStatus(SinkTaskState.Unassigned, options.WorkerId);
     }
 
@@ -117,12 +113,7 @@ public sealed partial class StandaloneSinkHost : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(config);
         options ??= new SinkHostOptions();
-        var connectorClass = config.Connector.ConnectorClass;
-        if (connectorClass != ElasticsearchSinkPlugin.ClassName && connectorClass != "ElasticsearchSinkConnector")
-        {
-            throw new ConfigException(
-                $"connector.class {connectorClass} is not a sink this host runs; supported: {ElasticsearchSinkPlugin.ClassName}");
-        }
+        var plugin = (options.Sinks ?? BuiltInSinks.Create()).Get(config.Connector.ConnectorClass);
 
         var bootstrap = config.BootstrapServers is { Length: > 0 } servers
             ? servers
@@ -136,10 +127,10 @@ public sealed partial class StandaloneSinkHost : IAsyncDisposable
                 $"The DLQ topic '{dlqTopic}' may not be included in the list of topics ('topics=[{string.Join(", ", subscription)}]') consumed by the connector");
         }
 
-        var sinkOptions = ElasticsearchSinkOptions.FromConfig(config.Values);
         var loggers = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var dlq = errors.DeadLetterQueueTopic is null ? null : new KafkaDeadLetterQueueProducer(bootstrap);
         SinkRecordPipeline? pipeline = null;
+        ISinkTask? sink = null;
         try
         {
             pipeline = SinkRecordPipeline.Create(config, new SinkRecordPipelineOptions
@@ -148,11 +139,14 @@ public sealed partial class StandaloneSinkHost : IAsyncDisposable
                 LoggerFactory = options.LoggerFactory,
                 TimeProvider = options.TimeProvider,
             });
-            var sink = new ElasticsearchSinkTask(sinkOptions, loggers.CreateLogger<ElasticsearchSinkTask>(), options.TimeProvider);
+            sink = plugin.CreateTask(
+                config.Values, new SinkTaskContext(config.Connector.Name, 0, SinkHostKind.Standalone, loggers, options.TimeProvider));
             return new StandaloneSinkHost(config, options, pipeline, sink, dlq, subscription, bootstrap);
         }
         catch
         {
+            // Create is synchronous (it runs before any loop exists); disposing a task that never opened is quick.
+            sink?.DisposeAsync().AsTask().GetAwaiter().GetResult();
             pipeline?.Dispose();
             dlq?.Dispose();
             throw;

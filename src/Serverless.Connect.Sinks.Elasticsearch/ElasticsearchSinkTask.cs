@@ -16,8 +16,11 @@ namespace Serverless.Connect.Sinks.Elasticsearch;
 /// records, dead-letter the ones carrying an error, and redeliver <see cref="SinkRecordStatus.Retriable"/> ones.
 /// Calls must not overlap; one task instance per Connect task.
 /// </remarks>
-public sealed class ElasticsearchSinkTask : IAsyncDisposable, IDisposable
+public sealed class ElasticsearchSinkTask : ISinkTask, IDisposable
 {
+    /// <summary>The Java class name Confluent's task reports in <c>__connect.errors.class.name</c>.</summary>
+    public const string JavaClassName = "io.confluent.connect.elasticsearch.ElasticsearchSinkTask";
+
     private readonly ElasticsearchSinkOptions _options;
     private readonly RecordConverter _converter;
     private readonly ElasticsearchTransport _transport;
@@ -49,6 +52,23 @@ public sealed class ElasticsearchSinkTask : IAsyncDisposable, IDisposable
         _writer = new BulkWriter(options, _transport, time, logger ?? NullLogger.Instance, random ?? Random.Shared);
         _indices = new IndexManager(options, _transport, time, random ?? Random.Shared);
     }
+
+    /// <inheritdoc/>
+    public string TaskClassName => JavaClassName;
+
+    /// <inheritdoc/>
+    public ValueTask OpenAsync(IReadOnlyCollection<SinkPartition> partitions, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    /// <summary>Every write is acknowledged inside <see cref="PutAsync"/>, so everything the host finished may be committed.</summary>
+    /// <param name="currentOffsets">The host's offsets.</param>
+    /// <param name="cancellationToken">Unused: nothing is buffered.</param>
+    /// <returns><paramref name="currentOffsets"/>.</returns>
+    public ValueTask<IReadOnlyDictionary<SinkPartition, long>> PreCommitAsync(
+        IReadOnlyDictionary<SinkPartition, long> currentOffsets, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(currentOffsets);
+
+    /// <inheritdoc/>
+    public ValueTask CloseAsync(IReadOnlyCollection<SinkPartition> partitions, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
     /// <summary>Converts and writes a batch; returns one outcome per record, in input order.</summary>
     /// <param name="records">The records, in Kafka order per partition.</param>

@@ -49,7 +49,7 @@ public sealed class ErrorHandlingTests
 
         var put = dead.Single(r => Encoding.UTF8.GetString(r.Message.Key!) == "es-rejects");
         Assert.Equal("TASK_PUT", Header(put, "__connect.errors.stage"));
-        Assert.Equal(StandaloneSinkHost.ElasticsearchSinkTaskClass, Header(put, "__connect.errors.class.name"));
+        Assert.Equal("io.confluent.connect.elasticsearch.ElasticsearchSinkTask", Header(put, "__connect.errors.class.name"));
         Assert.Equal(delivered[8].Offset.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), Header(put, "__connect.errors.offset"));
         Assert.Contains("mapper_parsing_exception", Header(put, "__connect.errors.exception.message"), StringComparison.Ordinal);
 

@@ -1,6 +1,6 @@
 using Serverless.Connect.Data;
 
-namespace Serverless.Connect.Sinks.Elasticsearch;
+namespace Serverless.Connect.Sinks;
 
 /// <summary>The outcome of one record of a batch, in the order the records were passed.</summary>
 /// <param name="Record">The record.</param>

@@ -1,4 +1,4 @@
-namespace Serverless.Connect.Sinks.Elasticsearch;
+namespace Serverless.Connect.Sinks;
 
 /// <summary>Why a record was not written, with Elasticsearch's own error when there is one.</summary>
 /// <param name="Message">A one-line description, for example <c>Indexing failed: {"type":"mapper_parsing_exception",…}</c>.</param>

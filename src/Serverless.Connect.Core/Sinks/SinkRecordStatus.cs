@@ -1,6 +1,6 @@
-namespace Serverless.Connect.Sinks.Elasticsearch;
+namespace Serverless.Connect.Sinks;
 
-/// <summary>What happened to one record passed to <see cref="ElasticsearchSinkTask.PutAsync"/>.</summary>
+/// <summary>What happened to one record passed to <see cref="ISinkTask.PutAsync"/>.</summary>
 public enum SinkRecordStatus
 {
     /// <summary>Durably applied in Elasticsearch (including a version conflict under external versioning: a newer offset already won).</summary>

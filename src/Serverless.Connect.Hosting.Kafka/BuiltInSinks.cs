@@ -1,0 +1,14 @@
+using Serverless.Connect.Runtime.Sinks;
+using Serverless.Connect.Sinks.Elasticsearch;
+
+namespace Serverless.Connect.Hosting.Kafka;
+
+/// <summary>The sink connectors shipped with Serverless.Connect, as both hosts run them.</summary>
+public static class BuiltInSinks
+{
+    /// <summary>Creates a registry holding every built-in sink.</summary>
+    /// <returns>A new registry.</returns>
+    public static SinkConnectorRegistry Create() =>
+        new SinkConnectorRegistry()
+            .Register(ElasticsearchSinkConnector.Instance);
+}
