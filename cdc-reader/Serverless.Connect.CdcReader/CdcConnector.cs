@@ -17,7 +17,7 @@ namespace Serverless.Connect.CdcReader;
 /// converters (Connect's source pipeline, with <c>errors.*</c> handling), an idempotent acks=all producer writes them to
 /// Kafka, and slot positions are confirmed only once every record at or below them has been acknowledged by Kafka.
 /// </summary>
-public sealed class CdcConnector
+public sealed partial class CdcConnector
 {
     private readonly EffectiveConnectorConfig _effective;
     private readonly IReadOnlyDictionary<string, string> _config;
@@ -25,6 +25,7 @@ public sealed class CdcConnector
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly LsnAcknowledgementTracker _tracker = new();
+    private readonly OutboxCleanup? _outboxCleanup;
     private readonly TaskCompletionSource _snapshotAcknowledged = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _snapshotLock = new();
     private (ulong Lsn, long? TxId)? _pendingSnapshot;
@@ -54,10 +55,11 @@ public sealed class CdcConnector
         _logger = _loggerFactory.CreateLogger<CdcConnector>();
         _time = timeProvider ?? TimeProvider.System;
         Source = new PostgresChangeSource(PostgresConnectorConfig.Parse(_config), _loggerFactory.CreateLogger<PostgresChangeSource>(), timeProvider);
+        _outboxCleanup = OutboxCleanup.Create(_config, Source.Config, _loggerFactory.CreateLogger<OutboxCleanup>(), _time);
     }
 
     /// <summary>Gets the PostgreSQL source.</summary>
-    public PostgresChangeSource Source { get; }
+    public PostgresChangeSource Source { get; private set; }
 
     /// <summary>Gets the number of records Kafka has acknowledged.</summary>
     public long DeliveredCount => Interlocked.Read(ref _delivered);
@@ -78,11 +80,8 @@ public sealed class CdcConnector
     /// <value>Default 30 seconds.</value>
     public TimeSpan FlushTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Runs until <paramref name="stopToken"/> is cancelled, then drains, flushes, confirms and returns.</summary>
-    /// <param name="stopToken">Requests a graceful stop.</param>
-    /// <returns>A task that completes when the connector has stopped.</returns>
-    /// <exception cref="ConnectException">Setup failed or Kafka rejected a record permanently.</exception>
-    public async Task RunAsync(CancellationToken stopToken)
+    // Holds the slot: reads the stored offsets, streams, and stores offsets until stopped (RunAsync waits for the slot first).
+    private async Task RunActiveAsync(CancellationToken stopToken)
     {
         var name = Source.Config.Name;
         using var offsets = new KafkaOffsetStore(OffsetStorageTopic, ProducerSettings(), name, _logger);
@@ -143,8 +142,11 @@ public sealed class CdcConnector
 
                     Source.Acknowledge(_tracker.Seal(item.Lsn));
                     CheckSnapshotAcknowledged();
+                    Metrics.OnMarker(item);
                     continue;
                 }
+
+                Metrics.OnPolled(item.Record);
 
                 var result = await pipeline.ProcessAsync(item.Record, CancellationToken.None);
                 if (result.Record is not { } output)
@@ -159,7 +161,8 @@ public sealed class CdcConnector
                     _tracker.Track(lsn);
                 }
 
-                var produced = await ProduceAsync(producer, output, report => OnDelivered(report, lsn, stop), stop.Token);
+                var outboxRow = _outboxCleanup?.Candidate(item.Record);
+                var produced = await ProduceAsync(producer, output, report => OnDelivered(report, lsn, stop, outboxRow), stop.Token);
                 if (!produced || _deliveryFailure is not null)
                 {
                     break;
@@ -207,7 +210,7 @@ public sealed class CdcConnector
         }
     }
 
-    private void OnDelivered(DeliveryReport<byte[]?, byte[]?> report, ulong lsn, CancellationTokenSource stop)
+    private void OnDelivered(DeliveryReport<byte[]?, byte[]?> report, ulong lsn, CancellationTokenSource stop, OutboxRow? outboxRow = null)
     {
         if (report.Error.IsError)
         {
@@ -218,6 +221,11 @@ public sealed class CdcConnector
         }
 
         Interlocked.Increment(ref _delivered);
+        if (outboxRow is not null)
+        {
+            _outboxCleanup!.Acknowledged(outboxRow);
+        }
+
         if (lsn != 0)
         {
             Source.Acknowledge(_tracker.Complete(lsn));

@@ -17,7 +17,7 @@ public static class CdcReaderHost
     /// <summary>Loads the configuration and runs its PostgreSQL connectors until cancelled.</summary>
     /// <param name="configPath">A connector file (Strimzi KafkaConnector YAML, REST JSON, properties) or a directory of them.</param>
     /// <param name="workerPath">An optional worker config (KafkaConnect YAML or connect-distributed.properties).</param>
-    /// <param name="httpPort">An optional port for <c>GET /health</c> on 127.0.0.1.</param>
+    /// <param name="httpPort">An optional port for the status API, <c>GET /health</c> and <c>GET /metrics</c> (all interfaces).</param>
     /// <param name="cancellationToken">Stops every connector gracefully.</param>
     /// <param name="loggerFactory">The logger factory.</param>
     /// <returns>0 when every connector stopped cleanly, 1 when one failed.</returns>
@@ -27,8 +27,10 @@ public static class CdcReaderHost
         ArgumentNullException.ThrowIfNull(configPath);
         var factory = loggerFactory ?? NullLoggerFactory.Instance;
         var logger = factory.CreateLogger(typeof(CdcReaderHost));
-        var connectors = LoadConnectors(configPath, workerPath);
-        using var health = httpPort is { } port ? HealthServer.Start(port, connectors) : null;
+        var connectors = LoadConnectors(configPath, workerPath, factory);
+        using var metrics = httpPort is null ? null : new CdcMetricsExporter(connectors, TimeProvider.System);
+        using var status = httpPort is { } port ? StatusServer.Start(port, connectors, metrics!) : null;
+        await using var slots = httpPort is null ? null : new SlotMonitor(connectors, logger, TimeProvider.System);
         var runs = connectors.Select(c => RunOneAsync(c, logger, cancellationToken)).ToList();
         var results = await Task.WhenAll(runs).ConfigureAwait(false);
         return results.All(ok => ok) ? 0 : 1;
@@ -37,9 +39,10 @@ public static class CdcReaderHost
     /// <summary>Loads, merges, resolves and validates every PostgresConnector in <paramref name="configPath"/>.</summary>
     /// <param name="configPath">The connector config file or directory.</param>
     /// <param name="workerPath">The optional worker config.</param>
+    /// <param name="loggerFactory">The connectors' logger factory.</param>
     /// <returns>One connector per PostgresConnector config.</returns>
     /// <exception cref="ConnectException">No PostgresConnector was found or a config is invalid.</exception>
-    public static IReadOnlyList<CdcConnector> LoadConnectors(string configPath, string? workerPath)
+    public static IReadOnlyList<CdcConnector> LoadConnectors(string configPath, string? workerPath, ILoggerFactory? loggerFactory = null)
     {
         var loader = new ConnectConfigLoader();
         var loaded = loader.Load(configPath);
@@ -56,7 +59,7 @@ public static class CdcReaderHost
             var effective = ConnectorConfigMerger.Merge(connector, worker ?? loaded.FindWorker(connector));
             var resolver = new ConfigResolver(ConfigProviders.FromWorkerConfig(effective.Worker.Values));
             var values = resolver.Resolve(effective.Values).EnsureSuccess();
-            result.Add(new CdcConnector(effective with { Values = values }));
+            result.Add(new CdcConnector(effective with { Values = values }, loggerFactory));
         }
 
         if (result.Count == 0)

@@ -243,7 +243,7 @@ public sealed class PostgresChangeSource
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateObject)
         {
-            throw new RetriableException($"Replication slot '{_config.SlotName}' was created by another client at the same time: {e.MessageText}", e);
+            throw new SlotInUseException(_config.SlotName, $"Replication slot '{_config.SlotName}' was created by another client at the same time: {e.MessageText}", e);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ConfigurationLimitExceeded)
         {

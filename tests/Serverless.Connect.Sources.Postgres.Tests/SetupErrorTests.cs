@@ -70,7 +70,7 @@ public sealed class SetupErrorTests
 
         var error = await RunExpectingFailureAsync(config);
 
-        Assert.IsType<RetriableException>(error);
+        Assert.IsType<SlotInUseException>(error);
         Assert.Contains($"Replication slot '{config["slot.name"]}' is already active", error.Message, StringComparison.Ordinal);
     }
 

@@ -118,7 +118,8 @@ internal sealed class ReplicationSetup
         if (reader.GetBoolean(2))
         {
             var pid = reader.IsDBNull(3) ? "?" : reader.GetInt32(3).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            throw new RetriableException(
+            throw new SlotInUseException(
+                _config.SlotName,
                 $"Replication slot '{_config.SlotName}' is already active (used by walsender process {pid}); " +
                 "another connector or client is streaming from it. Stop that client or choose another slot.name.");
         }
