@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text;
+
+namespace Serverless.Connect.Bench;
+
+/// <summary>
+/// The results table, and docs/benchmarks.md: a run replaces the rows of the scenarios it ran and keeps the others, so
+/// scenarios can be re-measured one at a time.
+/// </summary>
+internal static class MarkdownReport
+{
+    private const string Header = "| scenario | figure | value | unit | target | met | notes | measured |";
+    private const string Separator = "|---|---|---:|---|---|---|---|---|";
+
+    public static string Table(IEnumerable<BenchResult> results, string measured)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(Header).AppendLine(Separator);
+        foreach (var r in results)
+        {
+            sb.AppendLine(Row(r, measured));
+        }
+
+        return sb.ToString();
+    }
+
+    public static void Write(string path, IReadOnlyList<BenchResult> results, IReadOnlyCollection<string> scenariosRun, MachineInfo machine, DateTimeOffset now)
+    {
+        var measured = now.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        var kept = new List<string>();
+        if (File.Exists(path))
+        {
+            // Rows of scenarios not run this time stay as they were (with their own measured date).
+            kept = File.ReadAllLines(path)
+                .Where(l => l.StartsWith("| ", StringComparison.Ordinal) && l != Header)
+                .Where(l => !scenariosRun.Contains(l.Split('|')[1].Trim(), StringComparer.OrdinalIgnoreCase))
+                .ToList();
+        }
+
+        var order = ScenarioRegistry.All.Select((s, i) => (s.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.OrdinalIgnoreCase);
+        var rows = kept.Concat(results.Select(r => Row(r, measured)))
+            .OrderBy(l => order.GetValueOrDefault(l.Split('|')[1].Trim(), int.MaxValue))
+            .ToList();
+
+        var sb = new StringBuilder();
+        sb.AppendLine("# Benchmarks");
+        sb.AppendLine();
+        sb.AppendLine("Written by `./tests/bench/run.sh <scenario…|all> --write` (see tests/bench/README.md for what each figure means).");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Last run: {measured} on {machine} (PostgreSQL, the Kafka mock cluster and the programs measured all on this machine).");
+        sb.AppendLine();
+        sb.AppendLine(Header).AppendLine(Separator);
+        foreach (var row in rows)
+        {
+            sb.AppendLine(row);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, sb.ToString());
+    }
+
+    private static string Row(BenchResult r, string measured)
+    {
+        var met = r.Met switch { true => "yes", false => "**no**", null => "" };
+        return $"| {Cell(r.Scenario)} | {Cell(r.Figure)} | {Cell(r.Value)} | {Cell(r.Unit)} | {Cell(r.Target)} | {met} | {Cell(r.Notes)} | {measured} |";
+    }
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ');
+}

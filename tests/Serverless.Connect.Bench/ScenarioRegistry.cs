@@ -1,0 +1,16 @@
+using Serverless.Connect.Bench.Cdc;
+
+namespace Serverless.Connect.Bench;
+
+/// <summary>Every scenario <c>run.sh</c> knows, in the order <c>all</c> runs them.</summary>
+internal static class ScenarioRegistry
+{
+    public static IReadOnlyList<IBenchScenario> All { get; } =
+    [
+        new CdcStreamingScenario(),
+        new CdcLargeTransactionScenario(),
+    ];
+
+    public static IBenchScenario? Find(string name) =>
+        All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+}
