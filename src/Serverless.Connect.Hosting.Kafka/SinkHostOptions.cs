@@ -34,6 +34,10 @@ public sealed record SinkHostOptions
     /// <value>1 s.</value>
     public TimeSpan IdleCommitInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Gets the window of the <c>-rate</c> metrics (Connect's <c>metrics.sample.window.ms</c> × <c>metrics.num.samples</c> is 30 s × 2).</summary>
+    /// <value>30 s.</value>
+    public TimeSpan MetricsWindow { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Gets the worker id reported in the task status.</summary>
     /// <value>The machine name.</value>
     public string WorkerId { get; init; } = Environment.MachineName;

@@ -64,6 +64,7 @@ public sealed partial class StandaloneSinkHost
         {
             _redelivery.ResumeDue(consumer);
             FillBatch(consumer, cancellationToken);
+            SampleLag(consumer);
             if (_killed)
             {
                 return;
@@ -296,6 +297,7 @@ public sealed partial class StandaloneSinkHost
     private void Forget(List<TopicPartition> partitions)
     {
         Interlocked.Add(ref _partitionCount, -partitions.Count);
+        ForgetLag(partitions);
         foreach (var partition in partitions)
         {
             Offsets.Remove(partition);

@@ -5,6 +5,7 @@ using Serverless.Connect.Configuration;
 using Serverless.Connect.Configuration.Connect;
 using Serverless.Connect.Errors;
 using Serverless.Connect.Hosting.Kafka.Internal;
+using Serverless.Connect.Hosting.Kafka.Metrics;
 using Serverless.Connect.Runtime.Errors;
 using Serverless.Connect.Runtime.Pipeline;
 using Serverless.Connect.Runtime.Sinks;
@@ -35,6 +36,7 @@ public sealed partial class StandaloneSinkHost : IAsyncDisposable
     private readonly List<ConsumeResult<byte[]?, byte[]?>> _batch = [];
     private readonly int _maxBatch;
     private readonly ILogger _logger;
+    private readonly SinkHostMetrics _metrics;
     private volatile SinkTaskStatus _status;
     private volatile bool _killed;
     private long _recordsRead;
@@ -67,6 +69,7 @@ public sealed partial class StandaloneSinkHost : IAsyncDisposable
         _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<StandaloneSinkHost>();
         _processor = new SinkBatchProcessor(pipeline, sink, _logger);
         _status = new SinkTaskStatus(SinkTaskState.Unassigned, options.WorkerId);
+        _metrics = new SinkHostMetrics(this, options.TimeProvider, options.MetricsWindow);
     }
 
     /// <summary>Gets the connector name.</summary>
@@ -74,6 +77,9 @@ public sealed partial class StandaloneSinkHost : IAsyncDisposable
 
     /// <summary>Gets the consumer group id (<c>connect-&lt;connector&gt;</c>, as Kafka Connect names it).</summary>
     public string GroupId { get; }
+
+    /// <summary>Gets the consumer's <c>client.id</c> (the <c>clientId</c> label of the consumer metrics).</summary>
+    public string ClientId => _consumerConfig.ClientId;
 
     /// <summary>Gets the task's current status.</summary>
     public SinkTaskStatus Status => _status;
@@ -101,6 +107,13 @@ public sealed partial class StandaloneSinkHost : IAsyncDisposable
 
     /// <summary>Gets how many offset commits succeeded (<c>offset-commit-completion-total</c>).</summary>
     public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>
+    /// Renders the task's metrics in Prometheus' text format (what <c>GET /metrics</c> serves), named as Strimzi's
+    /// JMX exporter names Connect's; each call samples the <c>-rate</c> metrics' sliding window.
+    /// </summary>
+    /// <returns>The exposition text.</returns>
+    public string GetPrometheusMetrics() => _metrics.Scrape();
 
     /// <summary>Builds the host for a merged connector configuration.</summary>
     /// <param name="config">The merged configuration (providers resolved); <c>bootstrap.servers</c> must be set.</param>

@@ -1,11 +1,14 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
+using Serverless.Connect.Hosting.Kafka.Metrics;
 
 namespace Serverless.Connect.Hosting.Kafka.Internal;
 
 /// <summary>
 /// The read-only part of Connect's REST API for the one connector of this process: <c>GET /</c>, <c>/connectors</c>,
-/// <c>/connectors/{name}/status</c> and <c>/connectors/{name}/tasks/0/status</c>, in Connect's JSON shapes.
+/// <c>/connectors/{name}/status</c> and <c>/connectors/{name}/tasks/0/status</c>, in Connect's JSON shapes, and
+/// <c>GET /metrics</c> in Prometheus' text format.
 /// </summary>
 internal sealed class StatusServer : IAsyncDisposable
 {
@@ -50,6 +53,12 @@ internal sealed class StatusServer : IAsyncDisposable
     {
         var segments = context.Request.Url!.AbsolutePath.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries)
             .Select(Uri.UnescapeDataString).ToArray();
+        if (context.Request.HttpMethod == "GET" && segments is ["metrics"])
+        {
+            await SendAsync(context, 200, PrometheusTextWriter.ContentType, Encoding.UTF8.GetBytes(_host.GetPrometheusMetrics())).ConfigureAwait(false);
+            return;
+        }
+
         var name = _host.ConnectorName;
         var status = _host.Status;
         using var body = new MemoryStream();
@@ -96,12 +105,17 @@ internal sealed class StatusServer : IAsyncDisposable
             }
         }
 
+        await SendAsync(context, code, "application/json", body.ToArray()).ConfigureAwait(false);
+    }
+
+    private static async Task SendAsync(HttpListenerContext context, int code, string contentType, byte[] body)
+    {
         try
         {
             context.Response.StatusCode = code;
-            context.Response.ContentType = "application/json";
+            context.Response.ContentType = contentType;
             context.Response.ContentLength64 = body.Length;
-            await context.Response.OutputStream.WriteAsync(body.ToArray()).ConfigureAwait(false);
+            await context.Response.OutputStream.WriteAsync(body).ConfigureAwait(false);
             context.Response.Close();
         }
         catch (HttpListenerException)
