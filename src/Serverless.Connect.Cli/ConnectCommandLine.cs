@@ -16,6 +16,7 @@ internal static class ConnectCommandLine
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(CdcCommand.Create());
         root.Subcommands.Add(SinkCommand.Create());
+        root.Subcommands.Add(GenerateCommand.Create());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
