@@ -17,6 +17,7 @@ internal static class ConnectCommandLine
         root.Subcommands.Add(CdcCommand.Create());
         root.Subcommands.Add(SinkCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
+        root.Subcommands.Add(LagCommand.Create());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
