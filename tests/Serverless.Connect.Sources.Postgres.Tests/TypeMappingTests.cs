@@ -41,6 +41,16 @@ public sealed class TypeMappingTests
         { "mood", "'happy'", """{"type":"string","optional":true,"name":"io.debezium.data.Enum","version":1,"parameters":{"allowed":"sad,happy"},"field":"c"}""", "\"happy\"" },
         { "positive_int", "5", """{"type":"int32","optional":true,"field":"c"}""", "5" },
         { "bit(1)", "B'1'", """{"type":"boolean","optional":true,"field":"c"}""", "true" },
+        { "bit(3)", "B'101'", """{"type":"bytes","optional":true,"name":"io.debezium.data.Bits","version":1,"parameters":{"length":"3"},"field":"c"}""", "\"BQ==\"" },
+        { "money", "'12.34'", """{"type":"bytes","optional":true,"name":"org.apache.kafka.connect.data.Decimal","version":1,"parameters":{"scale":"2"},"field":"c"}""", "\"BNI=\"" },
+        { "oid", "42", """{"type":"int64","optional":true,"field":"c"}""", "42" },
+        { "cidr", "'10.0.0.0/8'", """{"type":"string","optional":true,"field":"c"}""", "\"10.0.0.0/8\"" },
+        { "macaddr", "'08:00:2b:01:02:03'", """{"type":"string","optional":true,"field":"c"}""", "\"08:00:2b:01:02:03\"" },
+        { "tstzrange", "'[2024-01-01 00:00:00+00,2024-01-02 00:00:00+00)'", """{"type":"string","optional":true,"field":"c"}""", "\"[\\\"2024-01-01 00:00:00+00\\\",\\\"2024-01-02 00:00:00+00\\\")\"" },
+        { "bigint[]", "'{1,2}'", """{"type":"array","items":{"type":"int64","optional":true},"optional":true,"field":"c"}""", "[1,2]" },
+        { "uuid[]", "'{a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11}'", """{"type":"array","items":{"type":"string","optional":true,"name":"io.debezium.data.Uuid","version":1},"optional":true,"field":"c"}""", "[\"a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11\"]" },
+        { "timestamp", "'infinity'", """{"type":"int64","optional":true,"name":"io.debezium.time.MicroTimestamp","version":1,"field":"c"}""", "9223372036825200000" },
+        { "date", "'1969-12-31'", """{"type":"int32","optional":true,"name":"io.debezium.time.Date","version":1,"field":"c"}""", "-1" },
     };
 
     [Theory]
