@@ -35,30 +35,32 @@ internal static class LagCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var arguments = new LagArguments(
-                parse.GetValue(bootstrap) ?? Environment.GetEnvironmentVariable("KAFKA_BOOTSTRAP_SERVERS"),
-                parse.GetValue(group)!,
-                parse.GetValue(topic),
-                new KafkaScalerOptions
-                {
-                    LagThreshold = parse.GetValue(lagThreshold),
-                    ActivationLagThreshold = parse.GetValue(activation),
-                    OffsetResetPolicy = parse.GetValue(resetPolicy) == "earliest" ? OffsetResetPolicy.Earliest : OffsetResetPolicy.Latest,
-                    AllowIdleConsumers = parse.GetValue(allowIdle),
-                    LimitToPartitionsWithLag = parse.GetValue(limitToLag),
-                    ScaleToZeroOnInvalidOffset = parse.GetValue(scaleToZero),
-                    EnsureEvenDistributionOfPartitions = parse.GetValue(evenly),
-                    ExcludePersistentLag = parse.GetValue(persistent),
-                    MaxReplicaCount = parse.GetValue(maxReplicas),
-                },
-                parse.GetValue(watch),
-                parse.GetValue(timeout),
-                parse.GetValue(json));
             using var signals = new ServiceSignals(cancellationToken);
-            return await RunAsync(arguments, Console.Out, Console.Error, signals.Token).ConfigureAwait(false);
+            return await RunAsync(Arguments(parse), Console.Out, Console.Error, signals.Token).ConfigureAwait(false);
         });
         return command;
     }
+
+    /// <summary>The verb's flags from a parse of its command line.</summary>
+    internal static LagArguments Arguments(ParseResult parse) => new(
+        parse.GetValue<string?>("--bootstrap-servers") ?? Environment.GetEnvironmentVariable("KAFKA_BOOTSTRAP_SERVERS"),
+        parse.GetValue<string>("--group")!,
+        parse.GetValue<string?>("--topic"),
+        new KafkaScalerOptions
+        {
+            LagThreshold = parse.GetValue<long>("--lag-threshold"),
+            ActivationLagThreshold = parse.GetValue<long>("--activation-lag-threshold"),
+            OffsetResetPolicy = parse.GetValue<string>("--offset-reset-policy") == "earliest" ? OffsetResetPolicy.Earliest : OffsetResetPolicy.Latest,
+            AllowIdleConsumers = parse.GetValue<bool>("--allow-idle-consumers"),
+            LimitToPartitionsWithLag = parse.GetValue<bool>("--limit-to-partitions-with-lag"),
+            ScaleToZeroOnInvalidOffset = parse.GetValue<bool>("--scale-to-zero-on-invalid-offset"),
+            EnsureEvenDistributionOfPartitions = parse.GetValue<bool>("--ensure-even-distribution-of-partitions"),
+            ExcludePersistentLag = parse.GetValue<bool>("--exclude-persistent-lag"),
+            MaxReplicaCount = parse.GetValue<int>("--max-replica-count"),
+        },
+        parse.GetValue<double?>("--watch"),
+        parse.GetValue<double>("--timeout"),
+        parse.GetValue<bool>("--json"));
 
     internal static async Task<int> RunAsync(LagArguments arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
