@@ -16,6 +16,7 @@ internal static class GenerateCommand
     {
         var command = new Command("generate", "Generate deployment artifacts from connector configs.");
         command.Subcommands.Add(CreateKubernetes());
+        command.Subcommands.Add(GenerateFunctionsCommand.Create());
         return command;
     }
 
