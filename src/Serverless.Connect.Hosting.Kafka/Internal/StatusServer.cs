@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Serverless.Connect.Hosting.Kafka.Metrics;
+using Serverless.Connect.Runtime.Status;
 
 namespace Serverless.Connect.Hosting.Kafka.Internal;
 
@@ -68,39 +69,21 @@ internal sealed class StatusServer : IAsyncDisposable
             switch (context.Request.HttpMethod, segments)
             {
                 case ("GET", []):
-                    json.WriteStartObject();
-                    json.WriteString("version", typeof(StatusServer).Assembly.GetName().Version?.ToString() ?? "0");
-                    json.WriteEndObject();
+                    ConnectStatusJson.WriteServerInfo(json);
                     break;
                 case ("GET", ["connectors"]):
-                    json.WriteStartArray();
-                    json.WriteStringValue(name);
-                    json.WriteEndArray();
+                    ConnectStatusJson.WriteConnectorNames(json, [name]);
                     break;
                 case ("GET", ["connectors", var n, "status"]) when n == name:
-                    json.WriteStartObject();
-                    json.WriteString("name", name);
-                    json.WriteStartObject("connector");
-                    json.WriteString("state", status.State == SinkTaskState.Failed ? "RUNNING" : status.StateName);
-                    json.WriteString("worker_id", status.WorkerId);
-                    json.WriteEndObject();
-                    json.WriteStartArray("tasks");
-                    WriteTask(json, status);
-                    json.WriteEndArray();
-                    json.WriteString("type", "sink");
-                    json.WriteEndObject();
+                    ConnectStatusJson.WriteConnectorStatus(
+                        json, name, status.State == SinkTaskState.Failed ? "RUNNING" : status.StateName, status.WorkerId, [TaskOf(status)], "sink");
                     break;
                 case ("GET", ["connectors", var n, "tasks", "0", "status"]) when n == name:
-                    WriteTask(json, status);
+                    ConnectStatusJson.WriteTaskStatus(json, TaskOf(status));
                     break;
                 default:
                     code = 404;
-                    json.WriteStartObject();
-                    json.WriteNumber("error_code", 404);
-                    json.WriteString("message", segments.Length >= 2 && segments[0] == "connectors"
-                        ? $"Connector {segments[1]} not found"
-                        : "HTTP 404 Not Found");
-                    json.WriteEndObject();
+                    ConnectStatusJson.WriteNotFound(json, segments);
                     break;
             }
         }
@@ -124,17 +107,5 @@ internal sealed class StatusServer : IAsyncDisposable
         }
     }
 
-    private static void WriteTask(Utf8JsonWriter json, SinkTaskStatus status)
-    {
-        json.WriteStartObject();
-        json.WriteNumber("id", 0);
-        json.WriteString("state", status.StateName);
-        json.WriteString("worker_id", status.WorkerId);
-        if (!string.IsNullOrEmpty(status.Trace))
-        {
-            json.WriteString("trace", status.Trace);
-        }
-
-        json.WriteEndObject();
-    }
+    private static ConnectTaskStatus TaskOf(SinkTaskStatus status) => new(0, status.StateName, status.WorkerId, status.Trace);
 }
