@@ -18,6 +18,7 @@ internal static class ConnectCommandLine
         root.Subcommands.Add(SinkCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(LagCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
