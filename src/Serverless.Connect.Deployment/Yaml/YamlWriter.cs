@@ -128,6 +128,9 @@ public static partial class YamlWriter
         text.Contains('\n', StringComparison.Ordinal)
         && !text.Contains('\r', StringComparison.Ordinal)
         && text.All(c => c == '\n' || c == '\t' || !char.IsControl(c))
+        // Leading spaces on the first line would need an indentation indicator, which readers interpret differently.
+        && !text.StartsWith(' ')
+        && !text.StartsWith('\n')
         && !text.Split('\n').Any(l => l.Length > 0 && char.IsWhiteSpace(l[^1]));
 
     private static string LiteralBlock(string text, int indent)
@@ -136,9 +139,7 @@ public static partial class YamlWriter
         var trimmed = text.TrimEnd('\n');
         var trailing = text.Length - trimmed.Length;
         var chomp = trailing switch { 0 => "-", 1 => string.Empty, _ => "+" };
-        // A first line that starts with a space needs an explicit indentation indicator.
-        var indicator = trimmed.StartsWith(' ') || trimmed.StartsWith('\n') ? "2" : string.Empty;
-        var block = new StringBuilder("|").Append(indicator).Append(chomp);
+        var block = new StringBuilder("|").Append(chomp);
         var lines = trimmed.Split('\n');
         foreach (var line in lines)
         {
