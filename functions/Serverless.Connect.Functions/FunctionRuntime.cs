@@ -32,10 +32,12 @@ internal sealed partial class FunctionRuntime : IAsyncDisposable
     private readonly HashSet<SinkPartition> _opened = [];
     private readonly Dictionary<SinkPartition, long> _durable = [];
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
 
     private FunctionRuntime(
-        SinkFunction function, SinkRecordPipeline pipeline, ISinkTask sink, KafkaDeadLetterQueueProducer? deadLetterQueue, ILogger logger)
+        SinkFunction function, SinkRecordPipeline pipeline, ISinkTask sink, KafkaDeadLetterQueueProducer? deadLetterQueue, ILogger logger, TimeProvider time)
     {
+        _time = time;
         Function = function;
         _pipeline = pipeline;
         _sink = sink;
@@ -70,7 +72,7 @@ internal sealed partial class FunctionRuntime : IAsyncDisposable
             });
             var context = new SinkTaskContext(function.Connector.Name, function.TaskNumber, SinkHostKind.FunctionsTrigger, loggers, time);
             var sink = plugin.CreateTask(config.Values, context);
-            return new FunctionRuntime(function, pipeline, sink, dlq, loggers.CreateLogger<FunctionRuntime>());
+            return new FunctionRuntime(function, pipeline, sink, dlq, loggers.CreateLogger<FunctionRuntime>(), time);
         }
         catch
         {
@@ -118,6 +120,7 @@ internal sealed partial class FunctionRuntime : IAsyncDisposable
 
     private async Task<InvocationResult> ProcessAsync(Invocation invocation, CancellationToken cancellationToken)
     {
+        var started = _time.GetTimestamp();
         var ends = new Dictionary<SinkPartition, long>();
         var batch = new List<ConsumedRecord>(invocation.Records.Count);
         foreach (var record in invocation.Records)
@@ -189,7 +192,8 @@ internal sealed partial class FunctionRuntime : IAsyncDisposable
 
         var skipped = invocation.Records.Count - batch.Count;
         var line = $"{Function.Name}: {invocation.Records.Count} records, {result.RecordsPut} put to {_sink.TaskClassName}, {deadLettered} dead-lettered"
-            + (skipped > 0 ? $", {skipped} already durable from an earlier attempt" : string.Empty);
+            + (skipped > 0 ? $", {skipped} already durable from an earlier attempt" : string.Empty)
+            + $" in {_time.GetElapsedTime(started).TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture)} ms";
         LogBatch(_logger, line);
         return new InvocationResult(true, [line]);
     }
