@@ -42,7 +42,7 @@ param containerRegistryServer string
 @description('Kafka bootstrap servers (host:port,host:port).')
 param kafkaBootstrapServers string
 
-@description('Kafka security.protocol.')
+@description('Kafka security.protocol of the worker file; SASL_* makes the SASL username and password app settings. The mechanism comes from the worker file.')
 @allowed([
   'PLAINTEXT'
   'SSL'
@@ -51,13 +51,8 @@ param kafkaBootstrapServers string
 ])
 param kafkaSecurityProtocol string = 'SASL_SSL'
 
-@description('Kafka sasl.mechanism (ignored without SASL).')
-@allowed([
-  'PLAIN'
-  'SCRAM-SHA-256'
-  'SCRAM-SHA-512'
-])
-param kafkaSaslMechanism string = 'SCRAM-SHA-512'
+@description('Environment variable the cdc-reader resolves the worker\'s SASL password reference from: \${secrets:NAME:KEY} reads SC_SECRET_NAME_KEY.')
+param kafkaCredentialEnvName string = 'SC_SECRET_KAFKA_USER_PASSWORD'
 
 @description('Kafka SASL username (empty without SASL).')
 param kafkaSaslUsername string = ''
@@ -91,6 +86,15 @@ param s3AccessKeyId string
 @description('S3 secret access key (aws.secret.access.key); stored in Key Vault.')
 @secure()
 param s3SecretAccessKey string
+
+@description('Name of the Elasticsearch sink connector (metadata.name); its keys are overridden through <name>__<key> app settings.')
+param elasticsearchConnectorName string = 'elasticsearch-sink'
+
+@description('Name of the S3 sink connector (metadata.name).')
+param s3ConnectorName string = 's3-sink'
+
+@description('The trigger settings ./connect generate functions names in function.json: <connector>_ConsumerGroup and <function>_Topic.')
+param functionTriggerSettings {*: string}
 
 @description('PostgreSQL password of the replication user; stored in Key Vault and given to the cdc-reader as \${secrets:postgres:password}.')
 @secure()
@@ -236,76 +240,36 @@ resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   }
 }
 
-var kafkaSettings = [
-  {
-    name: 'KAFKA_BOOTSTRAP_SERVERS'
-    value: kafkaBootstrapServers
-  }
-  {
-    name: 'KAFKA_SECURITY_PROTOCOL'
-    value: kafkaSecurityProtocol
-  }
-  {
-    name: 'KAFKA_SASL_MECHANISM'
-    value: useSasl ? kafkaSaslMechanism : ''
-  }
-  {
-    name: 'KAFKA_SASL_USERNAME'
-    value: kafkaSaslUsername
-  }
-]
+// The handler's setting names (functions/README.md): connector keys are overridden by <connector>__<key>, where
+// <connector> is the name with every character other than letters, digits and _ replaced by _.
+var es = replace(replace(elasticsearchConnectorName, '-', '_'), '.', '_')
+var s3 = replace(replace(s3ConnectorName, '-', '_'), '.', '_')
 
-var sinkSettings = [
+var plainSettings = union(
+  functionTriggerSettings,
   {
-    name: 'ELASTICSEARCH_URL'
-    value: elasticsearchUrl
-  }
-  {
-    name: 'ELASTICSEARCH_USERNAME'
-    value: elasticsearchUsername
-  }
-  {
-    name: 'S3_BUCKET_NAME'
-    value: s3BucketName
-  }
-  {
-    name: 'S3_REGION'
-    value: s3Region
-  }
-  {
-    name: 'S3_ENDPOINT'
-    value: s3Endpoint
-  }
-  {
-    name: 'AWS_ACCESS_KEY_ID'
-    value: s3AccessKeyId
-  }
-]
-
-var secretSettings = concat(
-  [
-    {
-      name: 'AWS_SECRET_ACCESS_KEY'
-      value: keyVaultReference(s3Secret.properties.secretUri)
-    }
-  ],
-  useKafkaSecret
-    ? [
-        {
-          name: 'KAFKA_SASL_PASSWORD'
-          value: keyVaultReference(kafkaSecret!.properties.secretUri)
-        }
-      ]
-    : [],
-  useElasticsearchSecret
-    ? [
-        {
-          name: 'ELASTICSEARCH_PASSWORD'
-          value: keyVaultReference(elasticsearchSecret!.properties.secretUri)
-        }
-      ]
-    : []
+    KafkaBootstrapServers: kafkaBootstrapServers
+    KafkaUsername: useSasl ? kafkaSaslUsername : ''
+    '${es}__connection.url': elasticsearchUrl
+    '${s3}__s3.bucket.name': s3BucketName
+    '${s3}__s3.region': s3Region
+    '${s3}__aws.access.key.id': s3AccessKeyId
+  },
+  empty(elasticsearchUsername) ? {} : { '${es}__connection.username': elasticsearchUsername },
+  empty(s3Endpoint) ? {} : { '${s3}__store.url': s3Endpoint }
 )
+
+// Key Vault references, resolved by the platform with the user-assigned identity.
+var secretSettings = union(
+  { '${s3}__aws.secret.access.key': keyVaultReference(s3Secret.properties.secretUri) },
+  useKafkaSecret ? { KafkaPassword: keyVaultReference(kafkaSecret!.properties.secretUri) } : {},
+  useElasticsearchSecret ? { '${es}__connection.password': keyVaultReference(elasticsearchSecret!.properties.secretUri) } : {}
+)
+
+var connectorSettings = map(items(union(plainSettings, secretSettings)), setting => {
+  name: setting.key
+  value: setting.value
+})
 
 resource functions 'Microsoft.Web/sites@2025-03-01' = {
   name: 'func-${namePrefix}-${suffix}'
@@ -358,9 +322,7 @@ resource functions 'Microsoft.Web/sites@2025-03-01' = {
             value: 'false'
           }
         ],
-        kafkaSettings,
-        sinkSettings,
-        secretSettings
+        connectorSettings
       )
     }
   }
@@ -395,7 +357,7 @@ var cdcSecretEnv = concat(
   useKafkaSecret
     ? [
         {
-          name: 'KAFKA_SASL_PASSWORD'
+          name: kafkaCredentialEnvName
           secretRef: 'kafka-sasl-password'
         }
       ]

@@ -9,7 +9,6 @@ param containerRegistryServer = 'myregistry.azurecr.io'
 
 param kafkaBootstrapServers = 'my-cluster-kafka-bootstrap.example.com:9093'
 param kafkaSecurityProtocol = 'SASL_SSL'
-param kafkaSaslMechanism = 'SCRAM-SHA-512'
 param kafkaSaslUsername = 'serverless-connect'
 param kafkaSaslPassword = readEnvironmentVariable('KAFKA_SASL_PASSWORD', '')
 
@@ -21,6 +20,15 @@ param s3BucketName = 'my-events-bucket'
 param s3Region = 'us-east-1'
 param s3AccessKeyId = 'AKIAEXAMPLE'
 param s3SecretAccessKey = readEnvironmentVariable('S3_SECRET_ACCESS_KEY', '')
+
+// The names in the generated functions/*/function.json for the seed connectors.
+param functionTriggerSettings = {
+  elasticsearch_sink_ConsumerGroup: 'connect-elasticsearch-sink'
+  elasticsearch_sink_orders_Topic: 'orders'
+  elasticsearch_sink_products_Topic: 'products'
+  s3_sink_ConsumerGroup: 'connect-s3-sink'
+  s3_sink_events_Topic: 'events'
+}
 
 param postgresPassword = readEnvironmentVariable('POSTGRES_PASSWORD', '')
 param cdcConnectorYaml = loadTextContent('../../examples/connectors/postgres-source.yaml')

@@ -95,7 +95,7 @@ resource "azurerm_container_app" "cdc_reader" {
       dynamic "env" {
         for_each = azurerm_key_vault_secret.kafka_sasl_password
         content {
-          name        = "KAFKA_SASL_PASSWORD"
+          name        = var.kafka_credential_env_name
           secret_name = "kafka-sasl-password"
         }
       }

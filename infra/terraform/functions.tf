@@ -12,11 +12,30 @@ resource "azurerm_service_plan" "functions" {
 }
 
 locals {
+  # The handler's setting names (functions/README.md): connector keys are overridden by <connector>__<key>, where
+  # <connector> is the name with every character other than letters, digits and _ replaced by _.
+  es_prefix = replace(var.elasticsearch_connector_name, "/[^A-Za-z0-9_]/", "_")
+  s3_prefix = replace(var.s3_connector_name, "/[^A-Za-z0-9_]/", "_")
+
+  function_plain_settings = merge(
+    var.function_trigger_settings,
+    {
+      KafkaBootstrapServers                   = var.kafka_bootstrap_servers
+      KafkaUsername                           = local.use_sasl ? var.kafka_sasl_username : ""
+      "${local.es_prefix}__connection.url"    = var.elasticsearch_url
+      "${local.s3_prefix}__s3.bucket.name"    = var.s3_bucket_name
+      "${local.s3_prefix}__s3.region"         = var.s3_region
+      "${local.s3_prefix}__aws.access.key.id" = var.s3_access_key_id
+    },
+    var.elasticsearch_username == "" ? {} : { "${local.es_prefix}__connection.username" = var.elasticsearch_username },
+    var.s3_endpoint == "" ? {} : { "${local.s3_prefix}__store.url" = var.s3_endpoint },
+  )
+
   # Key Vault references, resolved by the platform with the user-assigned identity.
   function_secret_settings = merge(
-    { AWS_SECRET_ACCESS_KEY = "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault_secret.s3_secret_access_key.versionless_id})" },
-    local.use_kafka_secret ? { KAFKA_SASL_PASSWORD = "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault_secret.kafka_sasl_password[0].versionless_id})" } : {},
-    local.use_elasticsearch_secret ? { ELASTICSEARCH_PASSWORD = "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault_secret.elasticsearch_password[0].versionless_id})" } : {},
+    { "${local.s3_prefix}__aws.secret.access.key" = "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault_secret.s3_secret_access_key.versionless_id})" },
+    local.use_kafka_secret ? { KafkaPassword = "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault_secret.kafka_sasl_password[0].versionless_id})" } : {},
+    local.use_elasticsearch_secret ? { "${local.es_prefix}__connection.password" = "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault_secret.elasticsearch_password[0].versionless_id})" } : {},
   )
 }
 
@@ -58,17 +77,8 @@ resource "azurerm_linux_function_app" "sinks" {
     {
       FUNCTIONS_WORKER_RUNTIME            = "custom"
       WEBSITES_ENABLE_APP_SERVICE_STORAGE = "false"
-      KAFKA_BOOTSTRAP_SERVERS             = var.kafka_bootstrap_servers
-      KAFKA_SECURITY_PROTOCOL             = var.kafka_security_protocol
-      KAFKA_SASL_MECHANISM                = local.use_sasl ? var.kafka_sasl_mechanism : ""
-      KAFKA_SASL_USERNAME                 = var.kafka_sasl_username
-      ELASTICSEARCH_URL                   = var.elasticsearch_url
-      ELASTICSEARCH_USERNAME              = var.elasticsearch_username
-      S3_BUCKET_NAME                      = var.s3_bucket_name
-      S3_REGION                           = var.s3_region
-      S3_ENDPOINT                         = var.s3_endpoint
-      AWS_ACCESS_KEY_ID                   = var.s3_access_key_id
     },
+    local.function_plain_settings,
     local.function_secret_settings,
   )
 

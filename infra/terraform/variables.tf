@@ -67,7 +67,7 @@ variable "kafka_bootstrap_servers" {
 }
 
 variable "kafka_security_protocol" {
-  description = "Kafka security.protocol."
+  description = "Kafka security.protocol of the worker file; SASL_* adds the SASL username and password settings. The mechanism comes from the worker file."
   type        = string
   default     = "SASL_SSL"
 
@@ -77,10 +77,10 @@ variable "kafka_security_protocol" {
   }
 }
 
-variable "kafka_sasl_mechanism" {
-  description = "Kafka sasl.mechanism (ignored without SASL)."
+variable "kafka_credential_env_name" {
+  description = "Environment variable the cdc-reader resolves the worker's SASL password reference from: $${secrets:NAME:KEY} reads SC_SECRET_NAME_KEY."
   type        = string
-  default     = "SCRAM-SHA-512"
+  default     = "SC_SECRET_KAFKA_USER_PASSWORD"
 }
 
 variable "kafka_sasl_username" {
@@ -139,6 +139,23 @@ variable "s3_secret_access_key" {
   description = "S3 secret access key (aws.secret.access.key); stored in Key Vault."
   type        = string
   sensitive   = true
+}
+
+variable "elasticsearch_connector_name" {
+  description = "Name of the Elasticsearch sink connector (metadata.name); its keys are overridden through <name>__<key> app settings."
+  type        = string
+  default     = "elasticsearch-sink"
+}
+
+variable "s3_connector_name" {
+  description = "Name of the S3 sink connector (metadata.name)."
+  type        = string
+  default     = "s3-sink"
+}
+
+variable "function_trigger_settings" {
+  description = "The trigger settings ./connect generate functions names in function.json: <connector>_ConsumerGroup and <function>_Topic."
+  type        = map(string)
 }
 
 variable "postgres_password" {
