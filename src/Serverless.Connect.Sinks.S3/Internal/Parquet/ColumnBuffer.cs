@@ -62,9 +62,26 @@ internal abstract class ColumnBuffer(DataField dataField)
 
     protected abstract void TruncateValues(int count);
 
-    protected ReadOnlyMemory<int>? Definitions => _definitions.Length > 0 ? _definitions.AsMemory(0, LevelCount) : null;
+    // Parquet.Net 6.1 counts a column's rows from its definition levels, so required columns pass zeros.
+    protected ReadOnlyMemory<int> Definitions => _definitions.Length > 0
+        ? new ReadOnlyMemory<int>(_definitions, 0, LevelCount)
+        : new ReadOnlyMemory<int>(ZeroLevels(LevelCount), 0, LevelCount);
 
-    protected ReadOnlyMemory<int>? Repetitions => _repetitions.Length > 0 ? _repetitions.AsMemory(0, LevelCount) : null;
+    protected ReadOnlyMemory<int>? Repetitions => _repetitions.Length > 0 ? new ReadOnlyMemory<int>(_repetitions, 0, LevelCount) : (ReadOnlyMemory<int>?)null;
+
+    private static int[] s_zeros = [];
+
+    private static int[] ZeroLevels(int count)
+    {
+        var zeros = s_zeros;
+        if (zeros.Length < count)
+        {
+            zeros = new int[Math.Max(count, zeros.Length * 2)];
+            s_zeros = zeros;
+        }
+
+        return zeros;
+    }
 }
 
 /// <summary>A column of values of Parquet.Net's low-level value type <typeparamref name="T"/>.</summary>
