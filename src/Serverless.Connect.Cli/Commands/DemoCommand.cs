@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Serverless.Connect.Demo;
 
 namespace Serverless.Connect.Cli.Commands;
@@ -44,13 +45,21 @@ internal static class DemoCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var signals = new ServiceSignals(cancellationToken);
+
+            // A closed terminal ends the run like Ctrl-C, so the database and slots are still dropped.
+            using var hangUp = CancellationTokenSource.CreateLinkedTokenSource(signals.Token);
+            using var sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+            {
+                context.Cancel = true;
+                hangUp.Cancel();
+            });
             var options = new DemoOptions
             {
                 Duration = parse.GetValue(duration) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
                 Rate = parse.GetValue(rate),
                 NoInstall = parse.GetValue(noInstall),
             };
-            return await DemoRunner.RunAsync(options, Console.Out, Console.Error, signals.Token).ConfigureAwait(false);
+            return await DemoRunner.RunAsync(options, Console.Out, Console.Error, hangUp.Token).ConfigureAwait(false);
         });
         return command;
     }

@@ -31,18 +31,20 @@ internal sealed class DemoBucket : IDisposable
 
     public async Task<IReadOnlyList<S3Object>> ListAsync(CancellationToken cancellationToken)
     {
+        // ListObjects (v1) with markers: s3rver fails continuation tokens of ListObjectsV2 past the first page.
         var result = new List<S3Object>();
-        var request = new ListObjectsV2Request { BucketName = Name };
+        var request = new ListObjectsRequest { BucketName = Name };
         while (true)
         {
-            var response = await _client.ListObjectsV2Async(request, cancellationToken);
-            result.AddRange(response.S3Objects ?? []);
-            if (response.IsTruncated != true)
+            var response = await _client.ListObjectsAsync(request, cancellationToken);
+            var page = response.S3Objects ?? [];
+            result.AddRange(page);
+            if (response.IsTruncated != true || page.Count == 0)
             {
                 return result;
             }
 
-            request.ContinuationToken = response.NextContinuationToken;
+            request.Marker = response.NextMarker ?? page[^1].Key;
         }
     }
 

@@ -93,6 +93,63 @@ internal sealed class DemoDatabase
         return result;
     }
 
+    /// <summary>
+    /// Drops what a killed run left: its inactive slots (which hold WAL) and its database when nothing is connected,
+    /// for runs whose id says they started before <paramref name="before"/> (a live run's slots are active).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> DropStaleAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var dropped = new List<string>();
+        await using var admin = new NpgsqlConnection(_services.PostgresConnectionString("postgres"));
+        await admin.OpenAsync(cancellationToken);
+        var candidates = new List<(string Name, bool Slot)>();
+        await using (var find = new NpgsqlCommand(
+            """
+            SELECT slot_name, true FROM pg_replication_slots WHERE slot_name ~ '^demo_[0-9]{8}_[0-9]{6}_[0-9a-f]{4}_' AND NOT active
+            UNION ALL
+            SELECT datname, false FROM pg_database d WHERE datname ~ '^demo_[0-9]{8}_[0-9]{6}_[0-9a-f]{4}$'
+                AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)
+                AND NOT EXISTS (SELECT 1 FROM pg_replication_slots s WHERE s.database = d.datname AND s.active)
+            """, admin))
+        {
+            await using var reader = await find.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                candidates.Add((reader.GetString(0), reader.GetBoolean(1)));
+            }
+        }
+
+        foreach (var (name, slot) in candidates.OrderBy(c => c.Slot ? 0 : 1))
+        {
+            if (!DateTimeOffset.TryParseExact(name.AsSpan(5, 15), "yyyyMMdd_HHmmss", System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.AssumeUniversal, out var started) || started >= before)
+            {
+                continue;
+            }
+
+            var sql = slot
+                ? "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = $1 AND NOT active"
+                : $"DROP DATABASE IF EXISTS \"{name}\"";
+            await using var drop = new NpgsqlCommand(sql, admin);
+            if (slot)
+            {
+                drop.Parameters.AddWithValue(name);
+            }
+
+            try
+            {
+                await drop.ExecuteNonQueryAsync(cancellationToken);
+                dropped.Add(slot ? "slot " + name : "database " + name);
+            }
+            catch (PostgresException)
+            {
+                // Someone connected or took the slot meanwhile: leave it.
+            }
+        }
+
+        return dropped;
+    }
+
     /// <summary>Drops slots the connectors left (slot.drop.on.stop normally did it) and the database.</summary>
     public async Task<IReadOnlyList<string>> DropAsync()
     {

@@ -9,15 +9,15 @@ internal static class DemoDisplay
 {
     public static IRenderable Table(string title, IReadOnlyList<Stage> stages, string footer)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title)).Caption(Markup.Escape(footer));
+        var table = new Table().Border(TableBorder.Simple).Title(Markup.Escape(title));
         table.AddColumn("stage");
-        table.AddColumn("does");
         table.AddColumn("state");
         table.AddColumn(new TableColumn("records").RightAligned());
-        table.AddColumn(new TableColumn("records/s").RightAligned());
+        table.AddColumn(new TableColumn("rec/s").RightAligned());
         table.AddColumn(new TableColumn("lag").RightAligned());
         table.AddColumn(new TableColumn("DLQ").RightAligned());
-        table.AddColumn(new TableColumn("p50 / p99 ms").RightAligned());
+        table.AddColumn(new TableColumn("p50/p99 ms").RightAligned());
+        var notes = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
         foreach (var stage in stages)
         {
             var state = stage.State switch
@@ -28,24 +28,20 @@ internal static class DemoDisplay
                 StageState.Waiting => "[yellow]waiting[/]",
                 _ => Markup.Escape(stage.State.ToString().ToLowerInvariant()),
             };
-            if (stage.Note is { } note)
-            {
-                state += " [grey]" + Markup.Escape(note) + "[/]";
-            }
-
             var skipped = stage.State == StageState.Skipped;
             table.AddRow(
                 new Markup(Markup.Escape(stage.Name)),
-                new Markup("[grey]" + Markup.Escape(stage.What) + "[/]"),
                 new Markup(state),
                 new Spectre.Console.Text(skipped ? "-" : stage.Records.ToString("N0", CultureInfo.InvariantCulture)),
                 new Spectre.Console.Text(skipped ? "-" : stage.RecordsPerSecond.ToString("F0", CultureInfo.InvariantCulture)),
                 new Spectre.Console.Text(Lag(stage)),
                 new Spectre.Console.Text(stage.DeadLetters?.ToString(CultureInfo.InvariantCulture) ?? "-"),
                 new Spectre.Console.Text(Latency(stage)));
+            var note = stage.Note is { } n ? stage.What + "; " + n : stage.What;
+            notes.AddRow(new Markup(Markup.Escape(stage.Name)), new Markup("[grey]" + Markup.Escape(note) + "[/]"));
         }
 
-        return table;
+        return new Rows(table, notes, new Markup("[grey]" + Markup.Escape(footer) + "[/]"));
     }
 
     public static string Line(TimeSpan elapsed, IReadOnlyList<Stage> stages)

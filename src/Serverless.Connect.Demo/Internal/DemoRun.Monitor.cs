@@ -137,12 +137,12 @@ internal sealed partial class DemoRun
         private string Title(long loadStarted)
         {
             var elapsed = run._time.GetElapsedTime(loadStarted);
-            var limit = run._options.Duration is { } d ? $" of {d.TotalSeconds:F0} s" : " (Ctrl-C for the summary)";
-            return $"./connect demo {run._names.Id}: {elapsed.TotalSeconds:F0} s{limit}, target {run._options.Rate} rows/s";
+            var limit = run._options.Duration is { } d ? $" of {d.TotalSeconds:F0}" : "";
+            return $"{run._names.Id}: {elapsed.TotalSeconds:F0}{limit} s, {run._options.Rate} rows/s";
         }
 
-        private string Footer =>
-            $"lag: WAL bytes behind the slot for sources, records behind the committed offsets for sinks. S3 objects: {Objects}. Logs: {run._names.Id}.log";
+        private static string Footer =>
+            "lag: WAL bytes behind each slot (sources), records behind the committed offsets (sinks). Ctrl-C: stop and summarise.";
 
         private async Task TickAsync(CancellationToken cancellationToken)
         {

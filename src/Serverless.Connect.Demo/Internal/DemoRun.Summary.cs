@@ -17,10 +17,12 @@ internal sealed partial class DemoRun
         }
 
         var objects = new List<Amazon.S3.Model.S3Object>();
+        var listed = false;
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             objects.AddRange(await bucket.ListAsync(timeout.Token));
+            listed = true;
         }
         catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or OperationCanceledException)
         {
@@ -31,8 +33,13 @@ internal sealed partial class DemoRun
             bucket.Name,
             objects.Count,
             objects.Sum(o => o.Size ?? 0),
-            [.. objects.OrderBy(o => o.Key, StringComparer.Ordinal).Take(5).Select(o => $"{o.Key} ({o.Size} bytes)")]);
-        if (_s3.State != StageState.Waiting && _s3.State != StageState.Skipped && objects.Count == 0)
+            [
+                .. objects.GroupBy(o => o.Key.Split('/')[1], StringComparer.Ordinal)
+                    .SelectMany(topic => topic.OrderBy(o => o.Key, StringComparer.Ordinal).Take(2))
+                    .Take(4)
+                    .Select(o => $"{o.Key} ({o.Size} bytes)"),
+            ]);
+        if (listed && _s3.State != StageState.Waiting && _s3.State != StageState.Skipped && objects.Count == 0)
         {
             _problems.Add("s3-sink: no object was written to the bucket");
         }

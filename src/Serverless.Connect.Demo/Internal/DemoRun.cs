@@ -54,6 +54,12 @@ internal sealed partial class DemoRun
         _output.WriteLine($"demo: connector logs go to {logPath}");
         try
         {
+            var stale = await database.DropStaleAsync(_time.GetUtcNow() - TimeSpan.FromMinutes(10), cancellationToken);
+            if (stale.Count > 0)
+            {
+                _output.WriteLine($"demo: removed what killed earlier runs left behind: {string.Join(", ", stale)}");
+            }
+
             await database.CreateAsync(InitialCustomers, InitialOrders, cancellationToken);
             await KafkaTopics.CreateAsync(_services.KafkaControlUrl, AllTopics, cancellationToken);
             await bucket.CreateAsync(cancellationToken);
@@ -104,10 +110,10 @@ internal sealed partial class DemoRun
         var s3 = StartSink(_s3, SeedConnectors.S3SinkClass, () => seed.S3Sink(), logs, stopSinks.Token);
         var elasticsearch = _options.ElasticsearchUrl is { } url
             ? StartSink(_elasticsearch, SeedConnectors.ElasticsearchSinkClass, () => seed.ElasticsearchSink(url), logs, stopSinks.Token)
-            : Skip(_elasticsearch, "ES_URL is not set (no Elasticsearch runs locally); set ES_URL=http://host:9200 to run it");
+            : Skip(_elasticsearch, "skipped: ES_URL is not set and no Elasticsearch runs locally (ES_URL=http://host:9200 runs it)");
         foreach (var stage in Stages.Where(s => s.State is StageState.Skipped or StageState.Waiting or StageState.Failed))
         {
-            _output.WriteLine($"demo: {stage.Name} {stage.State.ToString().ToLowerInvariant()}: {stage.Note}");
+            _output.WriteLine($"demo: {stage.Name}: {stage.Note}");
         }
 
         foreach (var change in seed.Changes)

@@ -89,15 +89,3 @@ internal sealed record DemoSummary
         output.WriteLine(ToJsonLine());
     }
 }
-
-internal sealed record LoadSummary(long Inserts, long Updates, long Deletes, long OutboxEvents, long Transactions)
-{
-    public long Rows => Inserts + Updates + Deletes + OutboxEvents;
-}
-
-internal sealed record TopicSummary(string Name, long Records);
-
-internal sealed record StageSummary(
-    string Name, StageState State, long Records, string? Note, double? P50Ms, double? P99Ms, int LatencySamples, string LatencyLabel);
-
-internal sealed record S3Summary(string Bucket, int Objects, long Bytes, IReadOnlyList<string> SampleKeys);

@@ -1,0 +1,7 @@
+namespace Serverless.Connect.Demo.Internal;
+
+/// <summary>What the load generator committed.</summary>
+internal sealed record LoadSummary(long Inserts, long Updates, long Deletes, long OutboxEvents, long Transactions)
+{
+    public long Rows => Inserts + Updates + Deletes + OutboxEvents;
+}
