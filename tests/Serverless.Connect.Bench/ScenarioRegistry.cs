@@ -1,4 +1,5 @@
 using Serverless.Connect.Bench.Cdc;
+using Serverless.Connect.Bench.Scaling;
 
 namespace Serverless.Connect.Bench;
 
@@ -9,6 +10,7 @@ internal static class ScenarioRegistry
     [
         new CdcStreamingScenario(),
         new CdcLargeTransactionScenario(),
+        new ScalingScenario(),
     ];
 
     public static IBenchScenario? Find(string name) =>

@@ -1,0 +1,257 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Confluent.Kafka;
+using Serverless.Connect.Sinks.Elasticsearch.Tests.Contract;
+using Serverless.Connect.TestUtilities;
+
+namespace Serverless.Connect.Bench.Scaling;
+
+/// <summary>
+/// One drain: a backlog on a fresh 8-partition topic, <c>connect sink</c> worker processes in one group writing to
+/// the Elasticsearch contract server, and <c>connect lag --watch --json</c> sampling the group the whole time.
+/// </summary>
+internal sealed class ScalingRun
+{
+    public const int Partitions = 8;
+
+    private readonly BenchContext _context;
+    private readonly int _records;
+    private readonly long _lagThreshold;
+
+    public ScalingRun(BenchContext context, int records, long lagThreshold)
+    {
+        _context = context;
+        _records = records;
+        _lagThreshold = lagThreshold;
+    }
+
+    /// <summary>
+    /// Drains the backlog with <paramref name="workers"/> workers. With <paramref name="rebalance"/> writes are throttled
+    /// (1 ms every 2 documents, so the drain outlasts the mock cluster's rebalances), one more worker joins at a quarter,
+    /// and once it holds partitions and half is written the first worker stops (SIGTERM).
+    /// </summary>
+    public async Task<ScalingOutcome> RunAsync(int workers, bool rebalance, CancellationToken cancellationToken)
+    {
+        var topic = await TestKafka.CreateTopicAsync(Partitions, "bench-scaling");
+        var name = TestNames.Unique("bench", "scaling", '-', 60);
+        await using var server = new ElasticsearchContractServer();
+        await ProduceAsync(topic, cancellationToken);
+        if (rebalance)
+        {
+            var items = 0;
+            server.Faults.ItemFault = _ =>
+            {
+                if (Interlocked.Increment(ref items) % 2 == 0)
+                {
+                    Thread.Sleep(1);
+                }
+
+                return null;
+            };
+        }
+
+        var config = Path.Combine(Path.GetTempPath(), name + ".properties");
+        await File.WriteAllTextAsync(config, Connector(name, topic, server.Url), cancellationToken);
+        var environment = new Dictionary<string, string> { ["KAFKA_BOOTSTRAP_SERVERS"] = TestKafka.BootstrapServers };
+        var samples = new List<LagSample>();
+        var clock = Stopwatch.StartNew();
+        var processes = new List<ConnectVerbProcess>();
+        try
+        {
+            await using var watcher = ConnectVerbProcess.Start(
+                _context.ConnectDll,
+                ["lag", "--bootstrap-servers", TestKafka.BootstrapServers, "--group", "connect-" + name, "--topic", topic,
+                 "--lag-threshold", _lagThreshold.ToString(CultureInfo.InvariantCulture), "--offset-reset-policy", "earliest", "--watch", "0.5", "--json"],
+                environment,
+                line => Keep(samples, clock.Elapsed, line));
+            for (var i = 0; i < workers; i++)
+            {
+                processes.Add(StartWorker(config, environment));
+            }
+
+            TimeSpan? firstWrite = null;
+            Task<int>? leaving = null;
+            ConnectVerbProcess? joiner = null;
+            var written = 0;
+            long operations = 0;
+            while (written < _records)
+            {
+                await Task.Delay(20, cancellationToken);
+                written = server.Cluster.Read(indices => indices.TryGetValue(topic, out var index) ? index.Documents.Count : 0);
+                while (server.Requests.TryDequeue(out var request))
+                {
+                    operations += request.Operations;
+                }
+
+                firstWrite ??= written > 0 ? clock.Elapsed : null;
+                if (rebalance && joiner is null && written >= _records / 4)
+                {
+                    joiner = StartWorker(config, environment);
+                    processes.Add(joiner);
+                }
+
+                if (joiner is { Assignments: > 0 } && leaving is null && written >= _records / 2)
+                {
+                    leaving = processes[0].StopAsync(TimeSpan.FromSeconds(30));
+                }
+
+                if (processes.Find(p => p.HasExited && p != processes[0]) is { } dead)
+                {
+                    throw new InvalidOperationException($"a sink worker exited during the run: {dead.StandardErrorTail}");
+                }
+
+                if (clock.Elapsed > TimeSpan.FromMinutes(10))
+                {
+                    throw new TimeoutException($"{written} of {_records} documents after 10 minutes");
+                }
+            }
+
+            var drained = clock.Elapsed;
+            if (leaving is not null && await leaving != 0)
+            {
+                throw new InvalidOperationException($"the worker that left exited with {processes[0].StandardErrorTail}");
+            }
+
+            // Commits follow the writes; wait for the lag to reach zero in the watcher's output.
+            var deadline = clock.Elapsed + TimeSpan.FromSeconds(60);
+            while (LastOf(samples) is not { TotalLag: 0 } && clock.Elapsed < deadline)
+            {
+                await Task.Delay(100, cancellationToken);
+            }
+
+            while (server.Requests.TryDequeue(out var request))
+            {
+                operations += request.Operations;
+            }
+
+            var missing = Missing(server, topic);
+            var final = LastOf(samples);
+            List<LagSample> all;
+            lock (samples)
+            {
+                all = [.. samples];
+            }
+
+            var plan = !rebalance ? workers.ToString(CultureInfo.InvariantCulture)
+                : leaving is null ? $"{workers}, +1 at 1/4 (joined too late, nobody left)"
+                : $"{workers}, +1 at 1/4, -1 at 1/2";
+            return new ScalingOutcome(
+                plan, _records, firstWrite!.Value, drained - firstWrite.Value, operations - _records, missing, all,
+                all.Count(s => !s.FollowsFormula(_lagThreshold)), final?.TotalLag ?? -1, final?.DesiredReplicas ?? -1);
+        }
+        finally
+        {
+            foreach (var process in processes)
+            {
+                await process.DisposeAsync();
+            }
+
+            File.Delete(config);
+        }
+    }
+
+    private ConnectVerbProcess StartWorker(string config, Dictionary<string, string> environment) =>
+        ConnectVerbProcess.Start(_context.ConnectDll, ["sink", "--config", config], environment);
+
+    private static string Connector(string name, string topic, Uri elasticsearch) =>
+        $"""
+        name={name}
+        connector.class=io.confluent.connect.elasticsearch.ElasticsearchSinkConnector
+        topics={topic}
+        connection.url={elasticsearch.AbsoluteUri.TrimEnd('/')}
+        key.converter=org.apache.kafka.connect.storage.StringConverter
+        value.converter=org.apache.kafka.connect.json.JsonConverter
+        value.converter.schemas.enable=false
+        schema.ignore=true
+        consumer.override.session.timeout.ms=6000
+        consumer.override.heartbeat.interval.ms=1000
+        """;
+
+    private async Task ProduceAsync(string topic, CancellationToken cancellationToken)
+    {
+        using var producer = TestKafka.CreateProducer();
+        for (var i = 0; i < _records; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var message = new Message<byte[]?, byte[]?>
+            {
+                Key = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"k{i}")),
+                Value = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{{\"id\":{i},\"name\":\"customer {i}\",\"amount\":{i % 1000}.25}}")),
+            };
+            while (true)
+            {
+                try
+                {
+                    producer.Produce(new TopicPartition(topic, i % Partitions), message);
+                    break;
+                }
+                catch (ProduceException<byte[]?, byte[]?> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
+                {
+                    producer.Poll(TimeSpan.FromMilliseconds(100));
+                }
+            }
+        }
+
+        var left = await Task.Run(() => producer.Flush(TimeSpan.FromSeconds(120)), cancellationToken);
+        if (left > 0)
+        {
+            throw new InvalidOperationException($"{left} backlog records were not delivered");
+        }
+    }
+
+    private static void Keep(List<LagSample> samples, TimeSpan elapsed, string line)
+    {
+        JsonNode? json;
+        try
+        {
+            json = JsonNode.Parse(line);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return;
+        }
+
+        if (json?["totalLag"] is null)
+        {
+            return;
+        }
+
+        var partitions = json["partitions"]!.AsArray();
+        var sample = new LagSample(
+            elapsed,
+            json["totalLag"]!.GetValue<long>(),
+            partitions.Sum(p => p!["lag"]!.GetValue<long>()),
+            partitions.Count,
+            json["desiredReplicas"]!.GetValue<int>());
+        lock (samples)
+        {
+            samples.Add(sample);
+        }
+    }
+
+    private static LagSample? LastOf(List<LagSample> samples)
+    {
+        lock (samples)
+        {
+            return samples.Count == 0 ? null : samples[^1];
+        }
+    }
+
+    /// <summary>Keys that do not hold their own record (the sink's external version is the offset, so rewrites show only in the request count).</summary>
+    private int Missing(ElasticsearchContractServer server, string topic) => server.Cluster.Read(indices =>
+    {
+        var documents = indices[topic].Documents;
+        var missing = 0;
+        for (var i = 0; i < _records; i++)
+        {
+            if (!documents.TryGetValue(string.Create(CultureInfo.InvariantCulture, $"k{i}"), out var document) || document.Source?["id"]?.GetValue<int>() != i)
+            {
+                missing++;
+            }
+        }
+
+        return missing;
+    });
+}
