@@ -153,7 +153,7 @@ internal sealed partial class DemoRun
                 run._load.State = StageState.Running;
             }
 
-            run._load.Note = $"{load.Counters.Inserts} ins, {load.Counters.Updates} upd, {load.Counters.Deletes} del, {load.Counters.OutboxEvents} outbox";
+            run._load.Note = $"{load.Counters.Inserts} ins, {load.Counters.Updates} upd, {load.Counters.Deletes} del, {load.Counters.OutboxEvents} outbox ({load.Counters.Malformed} malformed)";
             IReadOnlyDictionary<string, long> slots = new Dictionary<string, long>();
             try
             {

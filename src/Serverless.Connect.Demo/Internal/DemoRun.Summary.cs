@@ -53,7 +53,7 @@ internal sealed partial class DemoRun
         {
             Id = _names.Id,
             Seconds = Math.Round(loadSeconds, 1),
-            Load = new LoadSummary(load.Inserts, load.Updates, load.Deletes, load.OutboxEvents, load.Transactions),
+            Load = new LoadSummary(load.Inserts, load.Updates, load.Deletes, load.OutboxEvents, load.Transactions, load.Malformed),
             Topics = topics,
             Stages =
             [

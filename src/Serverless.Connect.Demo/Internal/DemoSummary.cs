@@ -41,7 +41,7 @@ internal sealed record DemoSummary
         var c = CultureInfo.InvariantCulture;
         output.WriteLine();
         output.WriteLine(FormattableString.Invariant($"== demo summary ({Id}, load ran {Seconds:F0} s) =="));
-        output.WriteLine(FormattableString.Invariant($"load: {Load.Inserts} inserts, {Load.Updates} updates, {Load.Deletes} deletes, {Load.OutboxEvents} outbox events in {Load.Transactions} transactions ({Load.Rows / Math.Max(Seconds, 1):F0} rows/s)"));
+        output.WriteLine(FormattableString.Invariant($"load: {Load.Inserts} inserts, {Load.Updates} updates, {Load.Deletes} deletes, {Load.OutboxEvents} outbox events ({Load.MalformedEvents} with a non-object payload) in {Load.Transactions} transactions ({Load.Rows / Math.Max(Seconds, 1):F0} rows/s)"));
         output.WriteLine("topics (records = end offsets):");
         foreach (var topic in Topics)
         {

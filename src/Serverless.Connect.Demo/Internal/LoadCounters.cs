@@ -8,6 +8,7 @@ internal sealed class LoadCounters
     private long _deletes;
     private long _outbox;
     private long _transactions;
+    private long _malformed;
 
     public long Inserts => Interlocked.Read(ref _inserts);
 
@@ -20,6 +21,11 @@ internal sealed class LoadCounters
     public long Transactions => Interlocked.Read(ref _transactions);
 
     public long Rows => Inserts + Updates + Deletes + OutboxEvents;
+
+    /// <summary>Gets the outbox events written with a payload that is not a JSON object (the S3 sink dead-letters them).</summary>
+    public long Malformed => Interlocked.Read(ref _malformed);
+
+    public void AddMalformed() => Interlocked.Increment(ref _malformed);
 
     public void Add(int inserts, int updates, int deletes, int outbox)
     {

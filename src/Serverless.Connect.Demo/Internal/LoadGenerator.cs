@@ -128,8 +128,14 @@ internal sealed class LoadGenerator
         update.Parameters.AddWithValue(rev);
         await update.ExecuteNonQueryAsync(cancellationToken);
         var carrier = _random.Next(3) switch { 0 => "DHL", 1 => "UPS", _ => "PostNL" };
-        var payload = string.Create(CultureInfo.InvariantCulture,
-            $$"""{"event_id":"{{eventId}}","order_id":{{id}},"carrier":"{{carrier}}","status":"shipped"}""");
+
+        // One shipment in a hundred comes from a "legacy" writer whose payload is a JSON string, not an object: the
+        // EventRouter routes it, the Parquet writer cannot store it, and errors.tolerance=all sends it to the DLQ.
+        var malformed = _random.Next(100) == 0;
+        var payload = malformed
+            ? string.Create(CultureInfo.InvariantCulture, $"\"legacy v1 event: order-{id} shipped by {carrier}\"")
+            : string.Create(CultureInfo.InvariantCulture,
+                $$"""{"event_id":"{{eventId}}","order_id":{{id}},"carrier":"{{carrier}}","status":"shipped"}""");
         await InsertOutboxAsync(connection, tx, eventId, id, "OrderShipped", payload, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         var now = _time.GetTimestamp();
@@ -138,6 +144,11 @@ internal sealed class LoadGenerator
         _orderRevs[id] = rev;
         _openOrders.RemoveAt(index);
         _shippedOrders.Add(id);
+        if (malformed)
+        {
+            Counters.AddMalformed();
+        }
+
         Counters.Add(inserts: 0, updates: 1, deletes: 0, outbox: 1);
     }
 
