@@ -123,7 +123,23 @@ internal sealed partial class DemoRun
 
         // Changes committed before a slot exists would only reach Kafka folded into the snapshot: start the load
         // once both slots are there.
-        await WaitForSlotsAsync(database, sourceTask, outboxTask, cancellationToken);
+        try
+        {
+            await WaitForSlotsAsync(database, sourceTask, outboxTask, cancellationToken);
+        }
+        catch
+        {
+            // Stopped (Ctrl-C) or failed before the load: stop what runs so the slots can be dropped.
+            await stopSources.CancelAsync();
+            await stopSinks.CancelAsync();
+            await Task.WhenAny(
+                Task.WhenAll(sourceTask, outboxTask, s3?.Run ?? Task.CompletedTask, elasticsearch?.Run ?? Task.CompletedTask),
+                Task.Delay(TimeSpan.FromSeconds(30), CancellationToken.None));
+            await watcherStop.CancelAsync();
+            await watcherTask;
+            throw;
+        }
+
         var load = new LoadGenerator(database.ConnectionString, _options.Rate, InitialCustomers, InitialOrders, _commits, _time);
         using var stopLoad = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (_options.Duration is { } duration)
