@@ -25,7 +25,8 @@ internal static class CdcBenchmark
         // A cluster of its own: other users of the shared one do not disturb the figure, and topics can be pre-created.
         using var kafka = MockKafkaCluster.Start(3);
         kafka.CreateTopic(Topic, partitions, 3);
-        var config = Path.Combine(Directory.CreateTempSubdirectory("bench-cdc-").FullName, "bench-cdc.properties");
+        var directory = Directory.CreateTempSubdirectory("bench-cdc-");
+        var config = Path.Combine(directory.FullName, "bench-cdc.properties");
         await File.WriteAllLinesAsync(config, ConnectorConfig(context, workload, connectorOverrides).Select(p => $"{p.Key}={p.Value}"), cancellationToken);
 
         var run = await RunReaderAsync(context, workload, config, kafka.BootstrapServers, rows, cancellationToken);
@@ -33,6 +34,7 @@ internal static class CdcBenchmark
         var messages = EndOffsets(kafka.BootstrapServers, partitions);
         BenchContext.Log($"reader: {run.Rate:N0} rows/s, {run.CpuSeconds * 1e6 / rows:0.0} CPU µs/row, peak RSS {run.PeakRss / 1048576.0:0.0} MiB, {messages:N0} messages in Kafka, slot confirmed {confirmed} (acknowledged {run.AcknowledgedLsn}), load {run.Load}");
 
+        directory.Delete(recursive: true);
         var decode = await PgRecvLogical.DecodeAsync(
             context.Services, workload.Database.Name, workload.DecoderSlot, CdcWorkload.Publication, workload.EndLsn, cancellationToken);
         var decoderRate = rows / decode.TotalSeconds;

@@ -16,13 +16,16 @@ internal sealed class CdcWorkload : IAsyncDisposable
     private CdcWorkload(TestDatabase database)
     {
         Database = database;
+        // Slot names are cluster-wide: suffixed with the (unique) database name so concurrent runs do not collide.
+        ReaderSlot = "bench_reader_" + database.Name[^8..];
+        DecoderSlot = "bench_recvlogical_" + database.Name[^8..];
     }
 
     public TestDatabase Database { get; }
 
-    public string ReaderSlot { get; } = "bench_reader";
+    public string ReaderSlot { get; }
 
-    public string DecoderSlot { get; } = "bench_recvlogical";
+    public string DecoderSlot { get; }
 
     public long Rows { get; private set; }
 
