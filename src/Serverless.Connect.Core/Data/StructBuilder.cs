@@ -7,7 +7,11 @@ namespace Serverless.Connect.Data;
 /// <remarks>The builder can be reused: <see cref="Build"/> copies the values.</remarks>
 public sealed class StructBuilder
 {
-    private readonly object?[] _values;
+    private object?[] _values;
+
+    // Build hands the array to the struct instead of copying it (one builder per row is the hot path); a later Put
+    // copies first, so a built struct never changes.
+    private bool _shared;
 
     /// <summary>Initializes a builder for the given STRUCT schema.</summary>
     /// <param name="schema">The schema.</param>
@@ -60,6 +64,12 @@ public sealed class StructBuilder
         }
 
         ValueValidator.Validate(field.Name, field.Schema, value);
+        if (_shared)
+        {
+            _values = (object?[])_values.Clone();
+            _shared = false;
+        }
+
         _values[field.Index] = value;
         return this;
     }
@@ -77,7 +87,11 @@ public sealed class StructBuilder
 
     /// <summary>Creates the struct. Unset fields stay unset (see <see cref="Struct.Validate"/>).</summary>
     /// <returns>The struct.</returns>
-    public Struct Build() => new(Schema, (object?[])_values.Clone(), knownValid: false);
+    public Struct Build()
+    {
+        _shared = true;
+        return new(Schema, _values, knownValid: false);
+    }
 
     /// <summary>Creates the struct and checks that it is complete.</summary>
     /// <returns>The struct.</returns>

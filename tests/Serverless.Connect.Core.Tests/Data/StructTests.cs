@@ -24,6 +24,20 @@ public sealed class StructTests
     }
 
     [Fact]
+    public void Builder_PutAfterBuild_LeavesTheBuiltStructUnchanged()
+    {
+        var builder = new StructBuilder(_schema).Put("name", "Ann").Put("age", 30);
+        var first = builder.Build();
+        var second = builder.Put("name", "Bob").Put("nick", "b").Build();
+
+        Assert.Equal("Ann", first.Get("name"));
+        Assert.Null(first.Get("nick"));
+        Assert.Equal("Bob", second.Get("name"));
+        Assert.Equal(30, second.GetInt32("age"));
+        Assert.Equal("b", second.Get("nick"));
+    }
+
+    [Fact]
     public void Get_ReturnsDefault_ForUnsetField_ButGetWithoutDefaultDoesNot()
     {
         var value = new StructBuilder(_schema).Put("name", "Ann").Build();
