@@ -29,31 +29,39 @@ internal sealed class ScalingRun
 
     /// <summary>
     /// Drains the backlog with <paramref name="workers"/> workers. With <paramref name="rebalance"/> writes are throttled
-    /// (1 ms every 2 documents, so the drain outlasts the mock cluster's rebalances), one more worker joins at a quarter,
-    /// and once it holds partitions and half is written the first worker stops (SIGTERM).
+    /// (1 ms every 2 documents, so the drain outlasts the mock cluster's rebalances) and one more worker joins at a
+    /// quarter, writing to an Elasticsearch server of its own so its share is visible; once it has written and half the
+    /// backlog is written, the first worker stops (SIGTERM). Every key must then be in one of the two servers.
     /// </summary>
     public async Task<ScalingOutcome> RunAsync(int workers, bool rebalance, CancellationToken cancellationToken)
     {
         var topic = await TestKafka.CreateTopicAsync(Partitions, "bench-scaling");
         var name = TestNames.Unique("bench", "scaling", '-', 60);
         await using var server = new ElasticsearchContractServer();
+        await using var joinerServer = new ElasticsearchContractServer();
+        ElasticsearchContractServer[] servers = rebalance ? [server, joinerServer] : [server];
         await ProduceAsync(topic, cancellationToken);
         if (rebalance)
         {
             var items = 0;
-            server.Faults.ItemFault = _ =>
+            foreach (var s in servers)
             {
-                if (Interlocked.Increment(ref items) % 2 == 0)
+                s.Faults.ItemFault = _ =>
                 {
-                    Thread.Sleep(1);
-                }
+                    if (Interlocked.Increment(ref items) % 2 == 0)
+                    {
+                        Thread.Sleep(1);
+                    }
 
-                return null;
-            };
+                    return null;
+                };
+            }
         }
 
         var config = Path.Combine(Path.GetTempPath(), name + ".properties");
+        var joinerConfig = Path.Combine(Path.GetTempPath(), name + "-joiner.properties");
         await File.WriteAllTextAsync(config, Connector(name, topic, server.Url), cancellationToken);
+        await File.WriteAllTextAsync(joinerConfig, Connector(name, topic, joinerServer.Url), cancellationToken);
         var environment = new Dictionary<string, string> { ["KAFKA_BOOTSTRAP_SERVERS"] = TestKafka.BootstrapServers };
         var samples = new List<LagSample>();
         var clock = Stopwatch.StartNew();
@@ -74,25 +82,38 @@ internal sealed class ScalingRun
             TimeSpan? firstWrite = null;
             Task<int>? leaving = null;
             ConnectVerbProcess? joiner = null;
-            var written = 0;
             long operations = 0;
-            while (written < _records)
+            var lastCheck = TimeSpan.Zero;
+            while (true)
             {
                 await Task.Delay(20, cancellationToken);
-                written = server.Cluster.Read(indices => indices.TryGetValue(topic, out var index) ? index.Documents.Count : 0);
-                while (server.Requests.TryDequeue(out var request))
+                var written = servers.Sum(s => Count(s, topic));
+                foreach (var s in servers)
                 {
-                    operations += request.Operations;
+                    while (s.Requests.TryDequeue(out var request))
+                    {
+                        operations += request.Operations;
+                    }
                 }
 
                 firstWrite ??= written > 0 ? clock.Elapsed : null;
+                // A key can be in both servers (redelivered after a rebalance): the count is only a hint, the keys decide.
+                if (written >= _records && clock.Elapsed - lastCheck > TimeSpan.FromMilliseconds(100))
+                {
+                    lastCheck = clock.Elapsed;
+                    if (Missing(servers, topic) == 0)
+                    {
+                        break;
+                    }
+                }
+
                 if (rebalance && joiner is null && written >= _records / 4)
                 {
-                    joiner = StartWorker(config, environment);
+                    joiner = StartWorker(joinerConfig, environment);
                     processes.Add(joiner);
                 }
 
-                if (joiner is { Assignments: > 0 } && leaving is null && written >= _records / 2)
+                if (joiner is not null && leaving is null && written >= _records / 2 && Count(joinerServer, topic) > 0)
                 {
                     leaving = processes[0].StopAsync(TimeSpan.FromSeconds(30));
                 }
@@ -121,12 +142,7 @@ internal sealed class ScalingRun
                 await Task.Delay(100, cancellationToken);
             }
 
-            while (server.Requests.TryDequeue(out var request))
-            {
-                operations += request.Operations;
-            }
-
-            var missing = Missing(server, topic);
+            var missing = Missing(servers, topic);
             var final = LastOf(samples);
             List<LagSample> all;
             lock (samples)
@@ -134,9 +150,10 @@ internal sealed class ScalingRun
                 all = [.. samples];
             }
 
+            var joinerWrote = Count(joinerServer, topic);
             var plan = !rebalance ? workers.ToString(CultureInfo.InvariantCulture)
-                : leaving is null ? $"{workers}, +1 at 1/4 (joined too late, nobody left)"
-                : $"{workers}, +1 at 1/4, -1 at 1/2";
+                : leaving is null ? $"{workers}, +1 at 1/4 (it wrote {joinerWrote} but too late for one to leave)"
+                : $"{workers}, +1 at 1/4 (it wrote {joinerWrote}), -1 at 1/2";
             return new ScalingOutcome(
                 plan, _records, firstWrite!.Value, drained - firstWrite.Value, operations - _records, missing, all,
                 all.Count(s => !s.FollowsFormula(_lagThreshold)), final?.TotalLag ?? -1, final?.DesiredReplicas ?? -1);
@@ -149,8 +166,12 @@ internal sealed class ScalingRun
             }
 
             File.Delete(config);
+            File.Delete(joinerConfig);
         }
     }
+
+    private static int Count(ElasticsearchContractServer server, string topic) =>
+        server.Cluster.Read(indices => indices.TryGetValue(topic, out var index) ? index.Documents.Count : 0);
 
     private ConnectVerbProcess StartWorker(string config, Dictionary<string, string> environment) =>
         ConnectVerbProcess.Start(_context.ConnectDll, ["sink", "--config", config], environment);
@@ -239,19 +260,30 @@ internal sealed class ScalingRun
         }
     }
 
-    /// <summary>Keys that do not hold their own record (the sink's external version is the offset, so rewrites show only in the request count).</summary>
-    private int Missing(ElasticsearchContractServer server, string topic) => server.Cluster.Read(indices =>
+    /// <summary>Keys that hold their own record in none of the servers (the sink's external version is the offset, so rewrites show only in the request count).</summary>
+    private int Missing(ElasticsearchContractServer[] servers, string topic)
     {
-        var documents = indices[topic].Documents;
-        var missing = 0;
-        for (var i = 0; i < _records; i++)
+        var found = new bool[_records];
+        foreach (var server in servers)
         {
-            if (!documents.TryGetValue(string.Create(CultureInfo.InvariantCulture, $"k{i}"), out var document) || document.Source?["id"]?.GetValue<int>() != i)
+            server.Cluster.Read(indices =>
             {
-                missing++;
-            }
+                if (indices.TryGetValue(topic, out var index))
+                {
+                    foreach (var (key, document) in index.Documents)
+                    {
+                        if (key.StartsWith('k') && int.TryParse(key.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < _records
+                            && document.Source?["id"]?.GetValue<int>() == i)
+                        {
+                            found[i] = true;
+                        }
+                    }
+                }
+
+                return 0;
+            });
         }
 
-        return missing;
-    });
+        return found.Count(f => !f);
+    }
 }
