@@ -16,7 +16,7 @@ public sealed class SinkHostEntryPointTests : IDisposable
     {
         await using var scenario = await SinkScenario.CreateAsync(2);
         await scenario.ProduceAsync(Enumerable.Range(0, 50).Select(i => ($"k{i}", (string?)$"{{\"n\":{i}}}")));
-        var (config, worker) = WriteFiles(scenario);
+        var (config, worker) = scenario.WriteFiles(_directory);
         var port = FreePort();
         using var stop = new CancellationTokenSource();
         using var error = new StringWriter();
@@ -45,7 +45,7 @@ public sealed class SinkHostEntryPointTests : IDisposable
             ? new InjectedError(403, "security_exception", "action [indices:data/write/bulk[s]] is unauthorized")
             : null;
         await scenario.ProduceAsync(Enumerable.Range(0, 5).Select(i => ($"k{i}", (string?)$"{{\"n\":{i}}}")));
-        var (config, worker) = WriteFiles(scenario);
+        var (config, worker) = scenario.WriteFiles(_directory);
         var port = FreePort();
         using var stop = new CancellationTokenSource();
         using var error = new StringWriter();
@@ -83,15 +83,6 @@ public sealed class SinkHostEntryPointTests : IDisposable
     {
         _http.Dispose();
         Directory.Delete(_directory, true);
-    }
-
-    private (string Config, string Worker) WriteFiles(SinkScenario scenario)
-    {
-        var config = Path.Combine(_directory, "connector.properties");
-        File.WriteAllLines(config, scenario.Settings.Select(e => $"{e.Key}={e.Value.Replace(":", "\\:", StringComparison.Ordinal)}"));
-        var worker = Path.Combine(_directory, "worker.properties");
-        File.WriteAllLines(worker, ["bootstrap.servers=" + scenario.BootstrapServers.Replace(":", "\\:", StringComparison.Ordinal), "group.id=connect-cluster"]);
-        return (config, worker);
     }
 
     private async Task<JsonNode> StatusAsync(int port, string name)

@@ -70,6 +70,16 @@ internal sealed class SinkScenario : IAsyncDisposable
         return ConnectorConfigMerger.Merge(ConnectorConfig.FromValues(Settings), worker);
     }
 
+    /// <summary>Writes the connector as a properties file and a worker file pointing at this scenario's Kafka, for <c>./connect sink</c>.</summary>
+    public (string Config, string Worker) WriteFiles(string directory)
+    {
+        var config = Path.Combine(directory, "connector.properties");
+        File.WriteAllLines(config, Settings.Select(e => $"{e.Key}={e.Value.Replace(":", "\\:", StringComparison.Ordinal)}"));
+        var worker = Path.Combine(directory, "worker.properties");
+        File.WriteAllLines(worker, ["bootstrap.servers=" + BootstrapServers.Replace(":", "\\:", StringComparison.Ordinal), "group.id=connect-cluster"]);
+        return (config, worker);
+    }
+
     public StandaloneSinkHost CreateHost(SinkHostOptions? options = null) =>
         StandaloneSinkHost.Create(Config(), options ?? new SinkHostOptions { RedeliveryBackoff = TimeSpan.FromMilliseconds(20), RedeliveryBackoffMax = TimeSpan.FromMilliseconds(200) });
 
