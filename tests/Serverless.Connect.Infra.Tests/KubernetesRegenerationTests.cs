@@ -15,20 +15,23 @@ public sealed class KubernetesRegenerationTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task Committed_manifests_equal_a_fresh_generation_from_the_seed_connectors()
+    [Theory]
+    [InlineData("examples/connectors", "infra/k8s")]
+    [InlineData("examples/connectors-sasl", "infra/k8s-sasl")]
+    public async Task Committed_manifests_equal_a_fresh_generation_from_their_connectors(string config, string committed)
     {
+        var expected = Path.Combine(RepositoryPaths.Root, committed);
         var (exit, stdout, stderr) = await ConnectProcess.RunAsync(
-            ["generate", "k8s", "--config", InfraPaths.SeedConnectors, "--out", _out], timeout: TimeSpan.FromMinutes(10));
+            ["generate", "k8s", "--config", Path.Combine(RepositoryPaths.Root, config), "--out", _out], timeout: TimeSpan.FromMinutes(10));
         Assert.True(exit == 0, $"./connect generate k8s exited {exit}\n{stdout}\n{stderr}");
 
-        var differences = Compare(InfraPaths.Kubernetes, _out);
+        var differences = Compare(expected, _out);
         if (differences.Count > 0)
         {
-            var (_, diff, _) = await ProcessRunner.RunAsync("git", ["diff", "--no-index", "--no-color", InfraPaths.Kubernetes, _out], RepositoryPaths.Root, TimeSpan.FromMinutes(1));
+            var (_, diff, _) = await ProcessRunner.RunAsync("git", ["diff", "--no-index", "--no-color", expected, _out], RepositoryPaths.Root, TimeSpan.FromMinutes(1));
             Assert.Fail(
-                $"infra/k8s is out of date ({string.Join(", ", differences)}). Regenerate with\n"
-                + "  ./connect generate k8s --config examples/connectors --out infra/k8s\n" + diff);
+                $"{committed} is out of date ({string.Join(", ", differences)}). Regenerate with\n"
+                + $"  ./connect generate k8s --config {config} --out {committed}\n" + diff);
         }
     }
 
