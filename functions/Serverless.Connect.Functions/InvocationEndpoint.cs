@@ -40,6 +40,11 @@ internal static partial class InvocationEndpoint
         {
             return Fail(logger, StatusCodes.Status500InternalServerError, $"{functionName}: configuration error in {host.ConnectorsPath}: {e.Message}");
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // For example a Kafka client that rejects its settings: still a JSON answer naming the cause.
+            return Fail(logger, StatusCodes.Status500InternalServerError, $"{functionName}: could not start the task: {e.GetType().Name}: {e.Message}");
+        }
 
         try
         {
@@ -56,6 +61,12 @@ internal static partial class InvocationEndpoint
             // Connect would mark the task FAILED; here the batch stays uncommitted and the next attempt gets a fresh task.
             await host.RestartAsync(runtime);
             return Fail(logger, StatusCodes.Status500InternalServerError, $"{functionName}: task failed: {e.Message}");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Anything else escaping the task (a Kafka or HTTP client error) fails it the same way, with the cause logged.
+            await host.RestartAsync(runtime);
+            return Fail(logger, StatusCodes.Status500InternalServerError, $"{functionName}: task failed: {e.GetType().Name}: {e.Message}");
         }
     }
 
