@@ -14,10 +14,13 @@ internal static class CdcBenchmark
     public const string Topic = "bench.public." + CdcWorkload.Table;
 
     public static async Task<CdcMeasurement> RunAsync(
-        BenchContext context, long rows, int transactionSize, IReadOnlyDictionary<string, string> connectorOverrides, CancellationToken cancellationToken)
+        BenchContext context, long rows, int transactionSize, IReadOnlyDictionary<string, string> connectorOverrides, CancellationToken cancellationToken,
+        bool snapshot = false)
     {
         var partitions = context.IntOption("partitions", 4);
-        await using var workload = await CdcWorkload.CreateAsync(cancellationToken);
+
+        // A snapshot run: the rows exist before the reader creates its slot and reads the table (snapshot.mode=initial).
+        await using var workload = await CdcWorkload.CreateAsync(cancellationToken, slots: !snapshot);
         BenchContext.Log($"database {workload.Database.Name}: inserting {rows:N0} rows, {transactionSize:N0} per transaction");
         await workload.InsertAsync(rows, transactionSize, cancellationToken);
         BenchContext.Log($"inserted in {workload.InsertDuration.TotalSeconds:0.0} s; WAL end {workload.EndLsn}");
@@ -27,7 +30,13 @@ internal static class CdcBenchmark
         kafka.CreateTopic(Topic, partitions, 3);
         var directory = Directory.CreateTempSubdirectory("bench-cdc-");
         var config = Path.Combine(directory.FullName, "bench-cdc.properties");
-        await File.WriteAllLinesAsync(config, ConnectorConfig(context, workload, connectorOverrides).Select(p => $"{p.Key}={p.Value}"), cancellationToken);
+        var connector = ConnectorConfig(context, workload, connectorOverrides);
+        if (snapshot)
+        {
+            connector["snapshot.mode"] = "initial";
+        }
+
+        await File.WriteAllLinesAsync(config, connector.Select(p => $"{p.Key}={p.Value}"), cancellationToken);
 
         var run = await RunReaderAsync(context, workload, config, kafka.BootstrapServers, rows, cancellationToken);
         var confirmed = await workload.ConfirmedFlushLsnAsync(workload.ReaderSlot, cancellationToken);
@@ -35,6 +44,13 @@ internal static class CdcBenchmark
         BenchContext.Log($"reader: {run.Rate:N0} rows/s, {run.CpuSeconds * 1e6 / rows:0.0} CPU µs/row, peak RSS {run.PeakRss / 1048576.0:0.0} MiB, {messages:N0} messages in Kafka, slot confirmed {confirmed} (acknowledged {run.AcknowledgedLsn}), load {run.Load}");
 
         directory.Delete(recursive: true);
+        if (snapshot)
+        {
+            return new CdcMeasurement(
+                rows, transactionSize, run.Seconds, run.Rate, run.Wall, double.NaN, double.NaN, run.PeakRss, messages,
+                confirmed >= run.AcknowledgedLsn && run.AcknowledgedLsn > 0, run.CpuSeconds, run.Load);
+        }
+
         var decode = await PgRecvLogical.DecodeAsync(
             context.Services, workload.Database.Name, workload.DecoderSlot, CdcWorkload.Publication, workload.EndLsn, cancellationToken);
         var decoderRate = rows / decode.TotalSeconds;

@@ -57,5 +57,21 @@ internal static class CdcFormats
             "VmHWM of the reader process (`connect cdc`)");
     }
 
+    /// <summary>The figures of a snapshot run: no pg_recvlogical comparison (a snapshot is a table read, not WAL).</summary>
+    public static IEnumerable<BenchResult> SnapshotResults(string scenario, string format, CdcMeasurement m)
+    {
+        var shape = string.Create(CultureInfo.InvariantCulture, $"{m.Rows:N0} rows read by snapshot.mode=initial, format {format}");
+        var rss = m.ReaderPeakRssBytes / 1048576.0;
+        var checks = m.KafkaMessages == m.Rows && m.SlotConfirmed
+            ? "Kafka end offsets = rows; slot confirmed after stop"
+            : string.Create(CultureInfo.InvariantCulture, $"CHECK FAILED: {m.KafkaMessages:N0} messages in Kafka, slot confirmed={m.SlotConfirmed}");
+        yield return new BenchResult(scenario, $"snapshot rows/s ({format})", F(m.ReaderRowsPerSecond), "rows/s", "", null,
+            string.Create(CultureInfo.InvariantCulture, $"{shape}; slot created to last Kafka ack {m.ReaderSeconds:0.00} s; {checks}"));
+        yield return new BenchResult(scenario, $"reader CPU per row ({format})", (m.ReaderCpuSeconds * 1e6 / m.Rows).ToString("0.0", CultureInfo.InvariantCulture), "µs/row", "", null,
+            string.Create(CultureInfo.InvariantCulture, $"{m.ReaderCpuSeconds:0.00} s CPU; load average {m.LoadAverage} on {Environment.ProcessorCount} cores"));
+        yield return new BenchResult(scenario, $"reader peak RSS ({format})", rss.ToString("0.0", CultureInfo.InvariantCulture), "MiB", "< 150", rss < RssTargetMiB,
+            "VmHWM of the reader process (`connect cdc`): the table is read through a cursor, snapshot.fetch.size rows at a time");
+    }
+
     private static string F(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -34,7 +34,8 @@ internal sealed class CdcWorkload : IAsyncDisposable
 
     public TimeSpan InsertDuration { get; private set; }
 
-    public static async Task<CdcWorkload> CreateAsync(CancellationToken cancellationToken)
+    /// <summary>Creates the database, table and publication, and (unless <paramref name="slots"/> is false) both slots.</summary>
+    public static async Task<CdcWorkload> CreateAsync(CancellationToken cancellationToken, bool slots = true)
     {
         var database = await TestDatabase.CreateAsync("bench_cdc", cancellationToken);
         var workload = new CdcWorkload(database);
@@ -49,8 +50,11 @@ internal sealed class CdcWorkload : IAsyncDisposable
                 cancellationToken);
 
             // Each slot in a statement of its own: a slot cannot be created in a transaction that has written.
-            await database.ExecuteAsync($"SELECT pg_create_logical_replication_slot('{workload.ReaderSlot}', 'pgoutput')", cancellationToken);
-            await database.ExecuteAsync($"SELECT pg_create_logical_replication_slot('{workload.DecoderSlot}', 'pgoutput')", cancellationToken);
+            if (slots)
+            {
+                await database.ExecuteAsync($"SELECT pg_create_logical_replication_slot('{workload.ReaderSlot}', 'pgoutput')", cancellationToken);
+                await database.ExecuteAsync($"SELECT pg_create_logical_replication_slot('{workload.DecoderSlot}', 'pgoutput')", cancellationToken);
+            }
         }
         catch
         {
@@ -111,7 +115,8 @@ internal sealed class CdcWorkload : IAsyncDisposable
         await using var connection = await Database.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand("SELECT active FROM pg_replication_slots WHERE slot_name = $1", connection);
         command.Parameters.AddWithValue(slot);
-        while (!(bool)(await command.ExecuteScalarAsync(cancellationToken))!)
+        // No row yet when the reader creates the slot itself (snapshot runs).
+        while (await command.ExecuteScalarAsync(cancellationToken) is not true)
         {
             if (failed())
             {
