@@ -1,5 +1,4 @@
 using Serverless.Connect.Bench.Cdc;
-using Serverless.Connect.Bench.EsSink;
 using Serverless.Connect.Bench.Scaling;
 
 namespace Serverless.Connect.Bench;
@@ -13,7 +12,6 @@ internal static class ScenarioRegistry
         new CdcLargeTransactionScenario(),
         new CdcSnapshotScenario(),
         new ScalingScenario(),
-        new EsSinkScenario(),
     ];
 
     public static IBenchScenario? Find(string name) =>
