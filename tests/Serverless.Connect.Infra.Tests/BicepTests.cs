@@ -49,6 +49,21 @@ public sealed class BicepTests
     }
 
     [Fact]
+    public async Task The_parameters_file_sets_every_app_setting_the_generated_functions_reference()
+    {
+        var (exit, stdout, stderr) = await Bicep("build-params", Path.Combine(InfraPaths.Bicep, "main.bicepparam"), "--stdout");
+        Assert.True(exit == 0, stderr);
+        using var output = JsonDocument.Parse(stdout);
+        using var parameters = JsonDocument.Parse(output.RootElement.GetProperty("parametersJson").GetString()!);
+        var triggerSettings = parameters.RootElement.GetProperty("parameters").GetProperty("functionTriggerSettings").GetProperty("value")
+            .EnumerateObject().Select(p => p.Name).ToHashSet();
+        var referenced = FunctionAppSettings.Referenced();
+        Assert.NotEmpty(referenced);
+        // main.bicep sets the Kafka settings itself; the rest must come from functionTriggerSettings.
+        Assert.All(referenced.Except(["KafkaBootstrapServers", "KafkaUsername", "KafkaPassword"]), name => Assert.Contains(name, triggerSettings));
+    }
+
+    [Fact]
     public async Task The_lint_check_catches_a_warning()
     {
         var dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "sc-bicep-" + Guid.NewGuid().ToString("N"))).FullName;

@@ -48,6 +48,17 @@ public sealed class TerraformTests
     }
 
     [Fact]
+    public async Task The_example_tfvars_set_every_app_setting_the_generated_functions_reference()
+    {
+        using var tfvars = await ParseAsync([Path.Combine(InfraPaths.Terraform, "terraform.tfvars.example")]);
+        var triggerSettings = tfvars.RootElement.EnumerateObject().Single().Value.GetProperty("function_trigger_settings")
+            .EnumerateObject().Select(p => p.Name).ToHashSet();
+        var referenced = FunctionAppSettings.Referenced();
+        Assert.NotEmpty(referenced);
+        Assert.All(referenced.Except(["KafkaBootstrapServers", "KafkaUsername", "KafkaPassword"]), name => Assert.Contains(name, triggerSettings));
+    }
+
+    [Fact]
     public async Task The_check_reports_undeclared_variables_missing_resources_and_unused_variables()
     {
         var dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "sc-tf-" + Guid.NewGuid().ToString("N"))).FullName;
