@@ -4,6 +4,8 @@ var builder = WebApplication.CreateSlimBuilder(args);
 // The host gives the port only to the handler's own environment; 8080 is for running the handler by hand.
 var port = builder.Configuration["FUNCTIONS_CUSTOMHANDLER_PORT"] ?? "8080";
 builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+// The host copies the handler's output into its own log; per-request ASP.NET lines would double every invocation.
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<SinkFunctionHost>();
 
