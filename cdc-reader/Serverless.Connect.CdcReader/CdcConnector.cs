@@ -19,6 +19,13 @@ namespace Serverless.Connect.CdcReader;
 /// </summary>
 public sealed partial class CdcConnector
 {
+    // Records waiting between WAL reading and the producer survive young collections, so a deep queue inflates the
+    // heap (8192 Debezium events held the GC's gen0 budget at its maximum); a thousand keep the producer busy.
+    private const int MaxChannelRecords = 1024;
+
+    // A full producer queue for this long (no acknowledgement freed room) is worth a warning: Kafka is slow or down.
+    private static readonly TimeSpan QueueFullLogAfter = TimeSpan.FromSeconds(1);
+
     private readonly EffectiveConnectorConfig _effective;
     private readonly IReadOnlyDictionary<string, string> _config;
     private readonly ILoggerFactory _loggerFactory;
@@ -31,6 +38,7 @@ public sealed partial class CdcConnector
     private (ulong Lsn, long? TxId)? _pendingSnapshot;
     private ulong _offsetLsn;
     private Exception? _deliveryFailure;
+    private TaskCompletionSource? _queueSpace;
     private long _delivered;
 
     /// <summary>Initializes a new instance of the <see cref="CdcConnector"/> class from a flat connector configuration.</summary>
@@ -117,15 +125,17 @@ public sealed partial class CdcConnector
     private async Task RunCoreAsync(CancellationToken stopToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(stopToken);
-        var channel = Channel.CreateBounded<PostgresSourceRecord>(new BoundedChannelOptions(Source.Config.MaxQueueSize)
+        var channel = Channel.CreateBounded<PostgresSourceRecord>(new BoundedChannelOptions(Math.Min(Source.Config.MaxQueueSize, MaxChannelRecords))
         {
             FullMode = BoundedChannelFullMode.Wait,
             SingleReader = true,
             SingleWriter = false,
         });
         using var pipeline = SourceRecordPipeline.Create(_effective, new SinkRecordPipelineOptions { LoggerFactory = _loggerFactory, TimeProvider = _time });
-        using var producer = new ProducerBuilder<byte[]?, byte[]?>(ProducerSettings()).Build();
+        using var producer = new ProducerBuilder<byte[]?, byte[]?>(DataProducerSettings()).Build();
         var sourceTask = Task.Run(() => Source.RunAsync(channel.Writer, stop.Token), CancellationToken.None);
+        Action<DeliveryReport<byte[]?, byte[]?>>? transactionHandler = null;
+        ulong transactionHandlerLsn = 0;
         try
         {
             await foreach (var item in channel.Reader.ReadAllAsync(CancellationToken.None))
@@ -162,7 +172,24 @@ public sealed partial class CdcConnector
                 }
 
                 var outboxRow = _outboxCleanup?.Candidate(item.Record);
-                var produced = await ProduceAsync(producer, output, report => OnDelivered(report, lsn, stop, outboxRow), stop.Token);
+                Action<DeliveryReport<byte[]?, byte[]?>> onDelivered;
+                if (outboxRow is null)
+                {
+                    // Records of one transaction share their LSN: one handler per transaction, not one per record.
+                    if (transactionHandler is null || transactionHandlerLsn != lsn)
+                    {
+                        transactionHandlerLsn = lsn;
+                        transactionHandler = report => OnDelivered(report, lsn, stop);
+                    }
+
+                    onDelivered = transactionHandler;
+                }
+                else
+                {
+                    onDelivered = report => OnDelivered(report, lsn, stop, outboxRow);
+                }
+
+                var produced = await ProduceAsync(producer, output, onDelivered, stop.Token);
                 if (!produced || _deliveryFailure is not null)
                 {
                     break;
@@ -189,6 +216,8 @@ public sealed partial class CdcConnector
     {
         var message = ToMessage(record);
         var partition = record.Partition is { } p ? new TopicPartition(record.Topic, p) : new TopicPartition(record.Topic, Partition.Any);
+        long? pausedSince = null;
+        var logged = false;
         while (true)
         {
             try
@@ -198,9 +227,18 @@ public sealed partial class CdcConnector
             }
             catch (ProduceException<byte[]?, byte[]?> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
             {
-                // Kafka is slow or down: wait instead of dropping; the bounded channel then stops WAL reading.
-                Log.ProducerQueueFull(_logger, Source.Config.Name);
-                await Task.Delay(TimeSpan.FromMilliseconds(50), CancellationToken.None);
+                // Kafka is slower than the WAL (or down): wait for the next acknowledgement instead of dropping; the
+                // bounded channel then stops WAL reading. Logged only when no acknowledgement came for a while.
+                var space = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                Volatile.Write(ref _queueSpace, space);
+                pausedSince ??= _time.GetTimestamp();
+                await Task.WhenAny(space.Task, Task.Delay(TimeSpan.FromMilliseconds(50), _time, CancellationToken.None));
+                if (!logged && _time.GetElapsedTime(pausedSince.Value) >= QueueFullLogAfter)
+                {
+                    Log.ProducerQueueFull(_logger, Source.Config.Name);
+                    logged = true;
+                }
+
                 if (stopToken.IsCancellationRequested)
                 {
                     // Stopping while Kafka is unavailable: leave the rest unconfirmed; it is re-read after restart.
@@ -212,6 +250,11 @@ public sealed partial class CdcConnector
 
     private void OnDelivered(DeliveryReport<byte[]?, byte[]?> report, ulong lsn, CancellationTokenSource stop, OutboxRow? outboxRow = null)
     {
+        if (_queueSpace is not null && Interlocked.Exchange(ref _queueSpace, null) is { } space)
+        {
+            space.TrySetResult();
+        }
+
         if (report.Error.IsError)
         {
             Log.DeliveryFailed(_logger, Source.Config.Name, report.Topic, report.Error.Reason);
@@ -321,6 +364,18 @@ public sealed partial class CdcConnector
 
             await Task.Yield();
         }
+    }
+
+    // The change-event producer: the common settings plus memory bounds (each overridable with producer.override.*).
+    // librdkafka's own default queue is 1 GiB; 16 MiB (half the Java producer's buffer.memory) keeps ~100 ms of events
+    // at full speed, plenty for batching. Delivery reports carry only the status: key and value are not kept on the
+    // managed heap until Kafka acknowledges them (librdkafka has its own copy).
+    private Dictionary<string, string> DataProducerSettings()
+    {
+        var settings = ProducerSettings();
+        settings.TryAdd("queue.buffering.max.kbytes", "16384");
+        settings.TryAdd("dotnet.producer.delivery.report.fields", "status");
+        return settings;
     }
 
     private Dictionary<string, string> ProducerSettings()

@@ -175,11 +175,11 @@ internal sealed class ChangeStreamReader
                 await WriteAsync(_tx.BeginEvent(_config), cancellationToken).ConfigureAwait(false);
             }
 
-            block = _tx.NextBlock(table.SchemaName + "." + table.TableName);
+            block = _tx.NextBlock(table.DataCollection);
         }
         else
         {
-            _tx.Count(table.SchemaName + "." + table.TableName);
+            _tx.Count(table.DataCollection);
         }
 
         var position = new SourcePosition(_tx.CommitTime, null, _tx.Xid, lsn, _lastCommitLsn, block);

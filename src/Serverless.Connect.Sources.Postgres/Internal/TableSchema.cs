@@ -10,6 +10,7 @@ internal sealed class TableSchema
     {
         SchemaName = schemaName;
         TableName = tableName;
+        DataCollection = schemaName + "." + tableName;
         Topic = topic;
         Columns = columns;
         KeySchema = keySchema;
@@ -20,6 +21,9 @@ internal sealed class TableSchema
     public string SchemaName { get; }
 
     public string TableName { get; }
+
+    /// <summary>Gets <c>schema.table</c>, the data collection named in transaction metadata.</summary>
+    public string DataCollection { get; }
 
     public string Topic { get; }
 
