@@ -49,7 +49,7 @@ internal static class DemoDisplay
         var parts = stages.Select(s => s.State == StageState.Skipped
             ? $"{s.Name} skipped"
             : string.Create(CultureInfo.InvariantCulture,
-                $"{s.Name} {s.Records} ({s.RecordsPerSecond:F0}/s, lag {Lag(s)}{(s.DeadLetters is { } d ? $", dlq {d}" : "")}){(s.State == StageState.Running ? "" : " " + s.State.ToString().ToLowerInvariant())}"));
+                $"{s.Name} {s.Records} ({s.RecordsPerSecond:F0}/s{(s.Lag is null ? "" : ", lag " + Lag(s))}{(s.DeadLetters is { } d ? $", dlq {d}" : "")}){(s.State == StageState.Running ? "" : " " + s.State.ToString().ToLowerInvariant())}"));
         return string.Create(CultureInfo.InvariantCulture, $"demo {elapsed.TotalSeconds:F0}s: {string.Join(" | ", parts)}");
     }
 
