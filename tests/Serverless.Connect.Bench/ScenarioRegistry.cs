@@ -1,4 +1,5 @@
 using Serverless.Connect.Bench.Cdc;
+using Serverless.Connect.Bench.EsSink;
 using Serverless.Connect.Bench.Scaling;
 
 namespace Serverless.Connect.Bench;
@@ -12,6 +13,7 @@ internal static class ScenarioRegistry
         new CdcLargeTransactionScenario(),
         new CdcSnapshotScenario(),
         new ScalingScenario(),
+        new EsSinkScenario(),
     ];
 
     public static IBenchScenario? Find(string name) =>
