@@ -71,6 +71,22 @@ public sealed class LagCommandTests
         Assert.StartsWith("desiredReplicas 3 (active: lagThreshold 10, activationLagThreshold 0", lines[7], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Watch_PrintsOneJsonObjectPerPoll_UntilStopped()
+    {
+        var (topic, group) = await GroupWithKnownOffsetsAsync();
+        var output = new StringWriter();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+
+        var exit = await LagCommand.RunAsync(
+            new LagArguments(TestKafka.BootstrapServers, group, topic, new KafkaScalerOptions(), WatchSeconds: 0.2, Json: true), output, new StringWriter(), stop.Token);
+
+        Assert.Equal(0, exit);
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length >= 2, $"{lines.Length} polls in 3 s");
+        Assert.All(lines, line => Assert.Equal(27, JsonNode.Parse(line)!["totalLag"]!.GetValue<long>()));
+    }
+
     [Theory]
     [InlineData("--lag-threshold", "0", "--lag-threshold must be a positive number")]
     [InlineData("--limit-to-partitions-with-lag", null, "--limit-to-partitions-with-lag needs --topic")]

@@ -11,6 +11,8 @@ namespace Serverless.Connect.Bench.Scaling;
 /// <param name="FormulaViolations">Samples whose replica count is not KEDA's formula of their lag (must be 0).</param>
 /// <param name="FinalLag">The total lag of the last sample (must be 0).</param>
 /// <param name="FinalReplicas">The replica count of the last sample (must be 0).</param>
+/// <param name="WorkerCpu">CPU time (user + system) the workers used from the first write to the last.</param>
+/// <param name="Load">The machine's load average at the start and the end of the run.</param>
 internal sealed record ScalingOutcome(
     string Workers,
     int Records,
@@ -21,9 +23,13 @@ internal sealed record ScalingOutcome(
     IReadOnlyList<LagSample> Samples,
     int FormulaViolations,
     long FinalLag,
-    int FinalReplicas)
+    int FinalReplicas,
+    TimeSpan WorkerCpu,
+    string Load)
 {
     public double RecordsPerSecond => Records / Drain.TotalSeconds;
+
+    public double CpuMicrosecondsPerRecord => WorkerCpu.TotalMilliseconds * 1000 / Records;
 
     /// <summary>The replica counts the samples went through, e.g. "8 → 5 → 1 → 0" (repeats folded).</summary>
     public string ReplicaTrail => string.Join(" → ", Samples.Select(s => s.DesiredReplicas).Where((r, i) => i == 0 || r != Samples[i - 1].DesiredReplicas));

@@ -65,7 +65,9 @@ internal sealed class ScalingRun
         var environment = new Dictionary<string, string> { ["KAFKA_BOOTSTRAP_SERVERS"] = TestKafka.BootstrapServers };
         var samples = new List<LagSample>();
         var clock = Stopwatch.StartNew();
+        var loadAtStart = ProcessCpu.LoadAverage();
         var processes = new List<ConnectVerbProcess>();
+        var cpu = new Dictionary<int, TimeSpan>();
         try
         {
             await using var watcher = ConnectVerbProcess.Start(
@@ -80,6 +82,7 @@ internal sealed class ScalingRun
             }
 
             TimeSpan? firstWrite = null;
+            var cpuAtFirstWrite = TimeSpan.Zero;
             Task<int>? leaving = null;
             ConnectVerbProcess? joiner = null;
             long operations = 0;
@@ -96,7 +99,20 @@ internal sealed class ScalingRun
                     }
                 }
 
-                firstWrite ??= written > 0 ? clock.Elapsed : null;
+                foreach (var process in processes)
+                {
+                    if (ProcessCpu.Read(process.Pid) is { } used)
+                    {
+                        cpu[process.Pid] = used;
+                    }
+                }
+
+                if (firstWrite is null && written > 0)
+                {
+                    firstWrite = clock.Elapsed;
+                    cpuAtFirstWrite = cpu.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b);
+                }
+
                 // A key can be in both servers (redelivered after a rebalance): the count is only a hint, the keys decide.
                 if (written >= _records && clock.Elapsed - lastCheck > TimeSpan.FromMilliseconds(100))
                 {
@@ -130,6 +146,7 @@ internal sealed class ScalingRun
             }
 
             var drained = clock.Elapsed;
+            var workerCpu = cpu.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b) - cpuAtFirstWrite;
             if (leaving is not null && await leaving != 0)
             {
                 throw new InvalidOperationException($"the worker that left exited with {processes[0].StandardErrorTail}");
@@ -156,7 +173,8 @@ internal sealed class ScalingRun
                 : $"{workers}, +1 at 1/4 (it wrote {joinerWrote}), -1 at 1/2";
             return new ScalingOutcome(
                 plan, _records, firstWrite!.Value, drained - firstWrite.Value, operations - _records, missing, all,
-                all.Count(s => !s.FollowsFormula(_lagThreshold)), final?.TotalLag ?? -1, final?.DesiredReplicas ?? -1);
+                all.Count(s => !s.FollowsFormula(_lagThreshold)), final?.TotalLag ?? -1, final?.DesiredReplicas ?? -1,
+                workerCpu, $"{loadAtStart} → {ProcessCpu.LoadAverage()}");
         }
         finally
         {

@@ -36,12 +36,12 @@ internal sealed class ScalingScenario : IBenchScenario
     private static BenchResult Result(ScalingOutcome o, long threshold)
     {
         BenchContext.Log(string.Create(CultureInfo.InvariantCulture,
-            $"scaling: workers {o.Workers}: {o.RecordsPerSecond:F0} records/s, drain {o.Drain.TotalSeconds:F1} s, {o.Samples.Count} lag samples, replicas {o.ReplicaTrail}"));
+            $"scaling: workers {o.Workers}: {o.RecordsPerSecond:F0} records/s, drain {o.Drain.TotalSeconds:F1} s, workers' CPU {o.CpuMicrosecondsPerRecord:F1} µs/record, load {o.Load}, {o.Samples.Count} lag samples, replicas {o.ReplicaTrail}"));
         var throttled = o.Workers.Contains('+', StringComparison.Ordinal) ? "; writes throttled to 1 ms per 2 documents" : string.Empty;
         var notes = string.Create(CultureInfo.InvariantCulture,
             $"{o.Records} JSON records (schemas.enable=false), 8 partitions, ES contract server; first write {o.Startup.TotalSeconds:F1} s after start; " +
             $"connect lag: {o.Samples.Count} samples, {o.FormulaViolations} off KEDA's formula (lagThreshold {threshold}), replicas {o.ReplicaTrail}, final lag {o.FinalLag}; " +
-            $"missing keys {o.Missing}, records sent again {o.Rewrites}{throttled}");
+            $"missing keys {o.Missing}, records sent again {o.Rewrites}; workers' CPU {o.CpuMicrosecondsPerRecord:F1} µs/record; load {o.Load}{throttled}");
         return new BenchResult(
             "scaling",
             $"throughput, {o.Workers} worker(s)",
