@@ -124,9 +124,9 @@ public sealed class S3SinkTask : ISinkTask
             }
 
             await writer.RotateIfScheduledAsync(cancellationToken).ConfigureAwait(false);
-            if (writer.SafeOffset is { } safe)
+            if (writer.SafeOffset(current) is { } safe)
             {
-                result[partition] = Math.Min(safe, current);
+                result[partition] = safe;
             }
         }
 

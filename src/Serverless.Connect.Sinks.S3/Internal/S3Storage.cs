@@ -57,7 +57,7 @@ internal sealed class S3Storage : IDisposable
     {
         try
         {
-            await Client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket, MaxKeys = 1 }, cancellationToken).ConfigureAwait(false);
+            await Client.GetBucketLocationAsync(new GetBucketLocationRequest { BucketName = Bucket }, cancellationToken).ConfigureAwait(false);
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
@@ -144,29 +144,25 @@ internal sealed class S3Storage : IDisposable
     }
 
     /// <summary>Reads an object; returns null when it does not exist, or <c>Unchanged</c> when its ETag is <paramref name="ifNoneMatch"/>.</summary>
+    /// <remarks>A HEAD decides "unchanged": the SDK cannot validate the empty body of a 304 against the ETag.</remarks>
     public async Task<(byte[]? Content, string? ETag, bool Unchanged)> GetAsync(string key, string? ifNoneMatch, CancellationToken cancellationToken)
     {
         try
         {
-            var request = new GetObjectRequest { BucketName = Bucket, Key = key };
             if (ifNoneMatch is not null)
             {
-                request.EtagToNotMatch = ifNoneMatch;
+                var head = await Client.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = Bucket, Key = key }, cancellationToken)
+                    .ConfigureAwait(false);
+                if (string.Equals(head.ETag, ifNoneMatch, StringComparison.Ordinal))
+                {
+                    return (null, ifNoneMatch, true);
+                }
             }
 
-            using var response = await Client.GetObjectAsync(request, cancellationToken).ConfigureAwait(false);
-            if (response.HttpStatusCode == HttpStatusCode.NotModified)
-            {
-                return (null, ifNoneMatch, true);
-            }
-
+            using var response = await Client.GetObjectAsync(new GetObjectRequest { BucketName = Bucket, Key = key }, cancellationToken).ConfigureAwait(false);
             using var memory = new MemoryStream();
             await response.ResponseStream.CopyToAsync(memory, cancellationToken).ConfigureAwait(false);
             return (memory.ToArray(), response.ETag, false);
-        }
-        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotModified)
-        {
-            return (null, ifNoneMatch, true);
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {

@@ -21,6 +21,7 @@ internal sealed partial class TopicPartitionWriter
     private readonly Dictionary<string, OpenFile> _files = new(StringComparer.Ordinal);
     private readonly List<StagedRecord> _staged = [];
     private readonly List<long> _obsoleteChunks = [];
+    private readonly Queue<long> _boundaries = new();
     private List<long> _chunks = [];
     private long? _next;
     private long? _safe;
@@ -48,8 +49,29 @@ internal sealed partial class TopicPartitionWriter
     /// <summary>The next offset this writer accepts; lower offsets are already written, staged or buffered.</summary>
     public long? NextOffset => _next;
 
-    /// <summary>The offset up to which everything is durable in S3 (or was dropped/dead-lettered), or null when nothing is.</summary>
-    public long? SafeOffset => _files.Count == 0 || _s.Staging ? _next : _safe;
+    /// <summary>
+    /// The offset to commit when the host has finished everything below <paramref name="current"/>: with staging, anything
+    /// up to the watermark; otherwise the highest file boundary (an offset where no file was open) not above it, because
+    /// a consumer restarting there rebuilds exactly the same files. Null when there is none.
+    /// </summary>
+    public long? SafeOffset(long current)
+    {
+        if (_s.Staging || _files.Count == 0)
+        {
+            return _next is { } next ? Math.Min(next, current) : null;
+        }
+
+        long? best = null;
+        foreach (var boundary in _boundaries)
+        {
+            if (boundary <= current && (best is null || boundary > best))
+            {
+                best = boundary;
+            }
+        }
+
+        return best;
+    }
 
     public async Task PutAsync(IReadOnlyList<(int Index, ConnectRecord Record)> items, SinkRecordOutcome?[] outcomes, CancellationToken cancellationToken)
     {
@@ -78,7 +100,7 @@ internal sealed partial class TopicPartitionWriter
                 _next = record.KafkaOffset + 1;
                 if (_files.Count == 0)
                 {
-                    _safe = _next;
+                    Boundary(_next.Value);
                 }
             }
 
@@ -147,6 +169,7 @@ internal sealed partial class TopicPartitionWriter
         {
             _next = null;
             _safe = null;
+            _boundaries.Clear();
         }
     }
 
@@ -291,8 +314,21 @@ internal sealed partial class TopicPartitionWriter
         _staged.Clear();
         _obsoleteChunks.AddRange(_chunks);
         _chunks = [];
-        _safe = safeOffset;
+        Boundary(safeOffset);
         _nextScheduled = NextScheduledRotation(Now());
+    }
+
+    private void Boundary(long offset)
+    {
+        _safe = offset;
+        if (_boundaries.Count == 0 || !_boundaries.Contains(offset))
+        {
+            _boundaries.Enqueue(offset);
+            if (_boundaries.Count > 256)
+            {
+                _boundaries.Dequeue();
+            }
+        }
     }
 
     private long Now() => _s.Time.GetUtcNow().ToUnixTimeMilliseconds();
