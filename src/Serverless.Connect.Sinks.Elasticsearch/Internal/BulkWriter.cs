@@ -37,7 +37,18 @@ internal sealed class BulkWriter
             return;
         }
 
-        var laneCount = Math.Min(_options.MaxInFlightRequests, operations.Count);
+        // Like Confluent's bulk processor, a request fills up to batch.size (or bulk.size.bytes) before another one goes
+        // in flight: a 500-record poll is one request, not five small ones, so the per-request cost is paid once.
+        long bytes = 0;
+        foreach (var op in operations)
+        {
+            bytes += op.EstimatedBytes;
+        }
+
+        var requests = Math.Max(
+            (operations.Count + _options.BatchSize - 1) / _options.BatchSize,
+            _options.BulkSizeBytes > 0 ? (int)Math.Min(int.MaxValue, (bytes + _options.BulkSizeBytes - 1) / _options.BulkSizeBytes) : 1);
+        var laneCount = Math.Clamp(requests, 1, Math.Min(_options.MaxInFlightRequests, operations.Count));
         var lanes = new List<BulkOperation>[laneCount];
         for (var i = 0; i < laneCount; i++)
         {
