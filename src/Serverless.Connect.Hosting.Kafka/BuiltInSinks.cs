@@ -1,5 +1,6 @@
 using Serverless.Connect.Runtime.Sinks;
 using Serverless.Connect.Sinks.Elasticsearch;
+using Serverless.Connect.Sinks.S3;
 
 namespace Serverless.Connect.Hosting.Kafka;
 
@@ -10,5 +11,6 @@ public static class BuiltInSinks
     /// <returns>A new registry.</returns>
     public static SinkConnectorRegistry Create() =>
         new SinkConnectorRegistry()
-            .Register(ElasticsearchSinkConnector.Instance);
+            .Register(ElasticsearchSinkConnector.Instance)
+            .Register(S3SinkConnector.Instance);
 }

@@ -3,6 +3,7 @@ using Serverless.Connect.Configuration.Plugins;
 using Serverless.Connect.Converters;
 using Serverless.Connect.Converters.Avro;
 using Serverless.Connect.Sinks.Elasticsearch;
+using Serverless.Connect.Sinks.S3;
 using Serverless.Connect.Sources.Postgres;
 using Serverless.Connect.Transforms.Chain;
 
@@ -24,6 +25,7 @@ internal static class CliPlugins
     {
         var registry = new PluginRegistry();
         ElasticsearchSinkPlugin.Register(registry);
+        S3SinkPlugin.Register(registry);
         registry.Register(PostgresConnectorConfigDef.CreateDescriptor());
         foreach (var converter in new[] { ConverterRegistry.JsonConverterClass, ConverterRegistry.StringConverterClass, ConverterRegistry.ByteArrayConverterClass })
         {
