@@ -13,6 +13,8 @@ internal sealed class RecordConverter
     private readonly ElasticsearchSinkOptions _options;
     private readonly PayloadPreprocessor _preprocessor;
     private readonly JsonConverter _json = new(new JsonConverterConfig { SchemasEnabled = false });
+    private string? _lastTopic;
+    private string? _lastIndex;
 
     public RecordConverter(ElasticsearchSinkOptions options)
     {
@@ -36,9 +38,7 @@ internal sealed class RecordConverter
 
     private ConversionResult ConvertOrThrow(ConnectRecord record, int recordIndex)
     {
-        var index = _options.IsDataStream
-            ? IndexNames.ForDataStream(_options.DataStreamType, _options.DataStreamDataset, _options.DataStreamNamespace, record.Topic)
-            : IndexNames.ForTopic(record.Topic);
+        var index = IndexFor(record.Topic);
         var ignoreKey = _options.ShouldIgnoreKey(record.Topic);
         if (record.Value is null)
         {
@@ -76,6 +76,20 @@ internal sealed class RecordConverter
         return _options.WriteMethod == WriteMethod.Upsert
             ? Operation(new BulkOperation(recordIndex, BulkAction.Update, index, id, null, Math.Min(_options.MaxInFlightRequests, 5), document))
             : Operation(new BulkOperation(recordIndex, BulkAction.Index, index, generated ? null : id, versioned ? Version(record) : null, null, document));
+    }
+
+    private string IndexFor(string topic)
+    {
+        // Batches are mostly one topic: remember the last name instead of deriving it per record.
+        if (!ReferenceEquals(topic, _lastTopic) && topic != _lastTopic)
+        {
+            _lastIndex = _options.IsDataStream
+                ? IndexNames.ForDataStream(_options.DataStreamType, _options.DataStreamDataset, _options.DataStreamNamespace, topic)
+                : IndexNames.ForTopic(topic);
+            _lastTopic = topic;
+        }
+
+        return _lastIndex!;
     }
 
     private long Version(ConnectRecord record)
