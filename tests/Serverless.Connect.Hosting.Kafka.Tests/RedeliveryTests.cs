@@ -13,6 +13,8 @@ public sealed class RedeliveryTests(ITestOutputHelper output)
         scenario.Settings["batch.size"] = "50";
         scenario.Server.Faults.Seed(7);
         scenario.Server.Faults.RequestFailureRate = 0.3;
+        // And 10% of the items of the requests that get through, refused one by one with 429 es_rejected_execution_exception.
+        scenario.Server.Faults.ItemRejectionRate = 0.1;
         scenario.Server.Faults.FailNextRequests(2, 429);
         var records = Enumerable.Range(0, 1000).Select(i => ($"k{i % 250}", (string?)$"{{\"seq\":{i}}}")).ToList();
         await scenario.ProduceAsync(records);
@@ -25,8 +27,11 @@ public sealed class RedeliveryTests(ITestOutputHelper output)
         Assert.Equal(SinkTaskState.Stopped, (await run).State);
 
         var rejected = scenario.Server.Requests.Count(r => r.ResponseStatus == 429);
-        output.WriteLine($"{scenario.Server.Requests.Count} bulk requests, {rejected} rejected with 429, {host.Redeliveries} redeliveries, {host.RecordsRead} records read for 1000");
+        var itemRejections = scenario.Server.Requests.Sum(r => r.ItemErrors);
+        output.WriteLine($"{scenario.Server.Requests.Count} bulk requests, {rejected} rejected with 429, {itemRejections} items rejected, {host.Redeliveries} redeliveries, {host.RecordsRead} records read for 1000");
         Assert.True(rejected > 0);
+        Assert.True(itemRejections > 0);
+        Assert.Equal(0, host.ErrorMetrics.DeadLetterQueueProduceRequests);
         Assert.True(host.Redeliveries > 0);
         var documents = scenario.Documents();
         Assert.Equal(250, documents.Count);
