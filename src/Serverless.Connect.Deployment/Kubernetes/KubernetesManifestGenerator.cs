@@ -139,7 +139,7 @@ public static class KubernetesManifestGenerator
                     { "selector", new YamlMap { { "matchLabels", PodSpecs.Selector(CdcReader, CdcReader) } } },
                     { "template", new YamlMap
                         {
-                            { "metadata", new YamlMap { { "labels", labels } } },
+                            { "metadata", PodSpecs.PodMetadata(labels, CdcHttpPort) },
                             { "spec", new YamlMap
                                 {
                                     { "automountServiceAccountToken", false },
@@ -234,7 +234,7 @@ public static class KubernetesManifestGenerator
                     { "selector", new YamlMap { { "matchLabels", PodSpecs.Selector("sink", name) } } },
                     { "template", new YamlMap
                         {
-                            { "metadata", new YamlMap { { "labels", labels } } },
+                            { "metadata", PodSpecs.PodMetadata(labels, SinkHttpPort) },
                             { "spec", new YamlMap
                                 {
                                     { "automountServiceAccountToken", false },

@@ -34,6 +34,19 @@ internal static class PodSpecs
         { "annotations", annotations },
     };
 
+    /// <summary>The common Prometheus scrape annotations; both hosts serve <c>GET /metrics</c> on their HTTP port.</summary>
+    public static YamlMap PodMetadata(YamlMap labels, int metricsPort) => new()
+    {
+        { "labels", labels },
+        { "annotations", new YamlMap
+            {
+                { "prometheus.io/scrape", "true" },
+                { "prometheus.io/port", metricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                { "prometheus.io/path", "/metrics" },
+            }
+        },
+    };
+
     public static YamlMap PodSecurityContext() => new()
     {
         { "runAsNonRoot", true },
