@@ -1,5 +1,6 @@
 using Serverless.Connect.Bench.Cdc;
 using Serverless.Connect.Bench.EsSink;
+using Serverless.Connect.Bench.S3Sink;
 using Serverless.Connect.Bench.Scaling;
 
 namespace Serverless.Connect.Bench;
@@ -14,6 +15,7 @@ internal static class ScenarioRegistry
         new CdcSnapshotScenario(),
         new ScalingScenario(),
         new EsSinkScenario(),
+        new S3SinkScenario(),
     ];
 
     public static IBenchScenario? Find(string name) =>
