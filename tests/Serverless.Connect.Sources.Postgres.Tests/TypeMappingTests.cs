@@ -28,6 +28,8 @@ public sealed class TypeMappingTests
         { "timestamp", "'2024-01-02 03:04:05.678123'", """{"type":"int64","optional":true,"name":"io.debezium.time.MicroTimestamp","version":1,"field":"c"}""", "1704164645678123" },
         { "timestamp(3)", "'2024-01-02 03:04:05.678'", """{"type":"int64","optional":true,"name":"io.debezium.time.Timestamp","version":1,"field":"c"}""", "1704164645678" },
         { "timestamptz", "'2024-01-02 03:04:05.5+02'", """{"type":"string","optional":true,"name":"io.debezium.time.ZonedTimestamp","version":1,"field":"c"}""", "\"2024-01-02T01:04:05.500000Z\"" },
+        { "timestamptz", "'2024-01-02 03:04:05+00'", """{"type":"string","optional":true,"name":"io.debezium.time.ZonedTimestamp","version":1,"field":"c"}""", "\"2024-01-02T03:04:05.000000Z\"" },
+        { "timestamptz", "'2024-01-02 03:04:05.123456-01:30'", """{"type":"string","optional":true,"name":"io.debezium.time.ZonedTimestamp","version":1,"field":"c"}""", "\"2024-01-02T04:34:05.123456Z\"" },
         { "timetz", "'10:15:30+02'", """{"type":"string","optional":true,"name":"io.debezium.time.ZonedTime","version":1,"field":"c"}""", "\"08:15:30Z\"" },
         { "interval", "'1 year 2 months 3 days 04:05:06.78'", """{"type":"int64","optional":true,"name":"io.debezium.time.MicroDuration","version":1,"field":"c"}""", "37091106780000" },
         { "uuid", "'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'", """{"type":"string","optional":true,"name":"io.debezium.data.Uuid","version":1,"field":"c"}""", "\"a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11\"" },

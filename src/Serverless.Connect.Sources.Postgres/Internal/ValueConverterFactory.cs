@@ -307,8 +307,40 @@ internal sealed class ValueConverterFactory
     private static string FormatZonedTimestamp(string s) => s switch
     {
         "infinity" or "-infinity" => s,
-        _ => DebeziumTime.FormatZonedTimestamp(DateTimeOffset.UnixEpoch.AddTicks(PgText.ParseEpochMicros(s) * 10)),
+        _ => TryFormatUtcTimestamp(s) ?? DebeziumTime.FormatZonedTimestamp(DateTimeOffset.UnixEpoch.AddTicks(PgText.ParseEpochMicros(s) * 10)),
     };
+
+    // The common case, once per timestamptz value: the session's TimeZone is UTC, so PostgreSQL writes
+    // "YYYY-MM-DD HH:MM:SS[.f…]+00" and the Debezium text is the same digits as "YYYY-MM-DDTHH:MM:SS.ffffffZ".
+    // Anything else (BC, years past 9999, other offsets) takes the general path.
+    private static string? TryFormatUtcTimestamp(string s)
+    {
+        const int Plain = 22; // "2026-12-01 08:33:29+00"
+        if (s.Length < Plain || s.Length > Plain + 7 || s.Length == Plain + 1 || !s.EndsWith("+00", StringComparison.Ordinal) ||
+            s[4] != '-' || s[7] != '-' || s[10] != ' ' || s[13] != ':' || s[16] != ':' || (s.Length > Plain && s[19] != '.'))
+        {
+            return null;
+        }
+
+        for (var i = 0; i < s.Length - 3; i++)
+        {
+            if (i is not (4 or 7 or 10 or 13 or 16 or 19) && !char.IsAsciiDigit(s[i]))
+            {
+                return null;
+            }
+        }
+
+        return string.Create(27, s, static (span, text) =>
+        {
+            text.AsSpan(0, 19).CopyTo(span);
+            span[10] = 'T';
+            span[19] = '.';
+            var fraction = text.Length > Plain ? text.AsSpan(20, text.Length - 23) : [];
+            fraction.CopyTo(span[20..]);
+            span[(20 + fraction.Length)..26].Fill('0');
+            span[26] = 'Z';
+        });
+    }
 
     private static string FormatZonedTime(string s)
     {
