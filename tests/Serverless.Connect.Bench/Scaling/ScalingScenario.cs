@@ -44,7 +44,7 @@ internal sealed class ScalingScenario : IBenchScenario
             $"missing keys {o.Missing}, records sent again {o.Rewrites}; workers' CPU {o.CpuMicrosecondsPerRecord:F1} µs/record; load {o.Load}{throttled}");
         return new BenchResult(
             "scaling",
-            $"throughput, {o.Workers} worker(s)",
+            o.Workers.Contains('+', StringComparison.Ordinal) ? $"rebalance, workers {o.Workers}" : $"throughput, {o.Workers} worker(s)",
             o.RecordsPerSecond.ToString("F0", CultureInfo.InvariantCulture),
             "records/s",
             "nothing lost; lag follows KEDA's formula",
