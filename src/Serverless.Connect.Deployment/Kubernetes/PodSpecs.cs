@@ -15,7 +15,7 @@ internal static class PodSpecs
     {
         { "app.kubernetes.io/name", component },
         { "app.kubernetes.io/instance", instance },
-        { "app.kubernetes.io/component", component == "cdc-reader" ? "source" : "sink" },
+        { "app.kubernetes.io/component", component switch { "cdc-reader" => "source", "sink" => "sink", _ => "config" } },
         { "app.kubernetes.io/part-of", "serverless-connect" },
         { "app.kubernetes.io/managed-by", "serverless-connect-generate" },
     };
