@@ -39,9 +39,10 @@ internal static class CdcFormats
         _ => throw new ArgumentException($"unknown --format '{format}' (envelope or flat)", nameof(format)),
     };
 
-    public static IEnumerable<BenchResult> Results(string scenario, string format, CdcMeasurement m)
+    public static IEnumerable<BenchResult> Results(string scenario, string format, CdcMeasurement m, string summary = "")
     {
-        var shape = string.Create(CultureInfo.InvariantCulture, $"{m.Rows:N0} rows, {m.TransactionSize:N0}/tx, format {format}");
+        var shape = string.Create(CultureInfo.InvariantCulture, $"{m.Rows:N0} rows, {m.TransactionSize:N0}/tx, format {format}") +
+            (summary.Length > 0 ? "; " + summary : string.Empty);
         var rss = m.ReaderPeakRssBytes / 1048576.0;
         var checks = m.KafkaMessages == m.Rows && m.SlotConfirmed
             ? "Kafka end offsets = rows; slot confirmed after stop"
@@ -58,9 +59,10 @@ internal static class CdcFormats
     }
 
     /// <summary>The figures of a snapshot run: no pg_recvlogical comparison (a snapshot is a table read, not WAL).</summary>
-    public static IEnumerable<BenchResult> SnapshotResults(string scenario, string format, CdcMeasurement m)
+    public static IEnumerable<BenchResult> SnapshotResults(string scenario, string format, CdcMeasurement m, string summary = "")
     {
-        var shape = string.Create(CultureInfo.InvariantCulture, $"{m.Rows:N0} rows read by snapshot.mode=initial, format {format}");
+        var shape = string.Create(CultureInfo.InvariantCulture, $"{m.Rows:N0} rows read by snapshot.mode=initial, format {format}") +
+            (summary.Length > 0 ? "; " + summary : string.Empty);
         var rss = m.ReaderPeakRssBytes / 1048576.0;
         var checks = m.KafkaMessages == m.Rows && m.SlotConfirmed
             ? "Kafka end offsets = rows; slot confirmed after stop"

@@ -14,7 +14,8 @@ internal sealed class CdcLargeTransactionScenario : IBenchScenario
     {
         var rows = context.IntOption("rows", 1_000_000);
         var format = context.Option("format") is { } f && !f.Contains(',', StringComparison.Ordinal) ? f : "envelope";
-        var m = await CdcBenchmark.RunAsync(context, rows, rows, CdcFormats.Overrides(format, context.Option("set")), cancellationToken);
-        return CdcFormats.Results(Name, format, m).ToList();
+        var (m, summary) = await CdcRepeats.RunAsync(
+            context, () => CdcBenchmark.RunAsync(context, rows, rows, CdcFormats.Overrides(format, context.Option("set")), cancellationToken));
+        return CdcFormats.Results(Name, format, m, summary).ToList();
     }
 }

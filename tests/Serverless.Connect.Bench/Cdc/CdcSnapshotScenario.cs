@@ -14,7 +14,8 @@ internal sealed class CdcSnapshotScenario : IBenchScenario
     {
         var rows = context.IntOption("rows", 1_000_000);
         var format = context.Option("format") is { } f && !f.Contains(',', StringComparison.Ordinal) ? f : "envelope";
-        var m = await CdcBenchmark.RunAsync(context, rows, 10_000, CdcFormats.Overrides(format, context.Option("set")), cancellationToken, snapshot: true);
-        return CdcFormats.SnapshotResults(Name, format, m).ToList();
+        var (m, summary) = await CdcRepeats.RunAsync(
+            context, () => CdcBenchmark.RunAsync(context, rows, 10_000, CdcFormats.Overrides(format, context.Option("set")), cancellationToken, snapshot: true));
+        return CdcFormats.SnapshotResults(Name, format, m, summary).ToList();
     }
 }

@@ -1,10 +1,8 @@
-using System.Globalization;
-
 namespace Serverless.Connect.Bench.Cdc;
 
 /// <summary>
 /// Issue 4's figure: rows/s from commit to Kafka acknowledgement for small rows, against pg_recvlogical decoding the same
-/// WAL, and the reader's peak RSS. Options: --rows (1,000,000), --tx-size (1000), --partitions (4), --format
+/// WAL, and the reader's peak RSS. Options: --rows (1,000,000), --tx-size (1000), --partitions (4), --repeat (1, the best run is reported), --format
 /// (envelope: Debezium's envelope, JsonConverter with schemas, Connect's default; flat: ExtractNewRecordState and JSON
 /// without schemas, the tuned Debezium configuration of the published 45k msg/s drain benchmark).
 /// </summary>
@@ -22,8 +20,9 @@ internal sealed class CdcStreamingScenario : IBenchScenario
         var results = new List<BenchResult>();
         foreach (var format in formats)
         {
-            var m = await CdcBenchmark.RunAsync(context, rows, txSize, CdcFormats.Overrides(format, context.Option("set")), cancellationToken);
-            results.AddRange(CdcFormats.Results(Name, format, m));
+            var (m, summary) = await CdcRepeats.RunAsync(
+                context, () => CdcBenchmark.RunAsync(context, rows, txSize, CdcFormats.Overrides(format, context.Option("set")), cancellationToken));
+            results.AddRange(CdcFormats.Results(Name, format, m, summary));
         }
 
         return results;
