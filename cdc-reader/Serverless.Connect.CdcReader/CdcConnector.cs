@@ -367,13 +367,14 @@ public sealed partial class CdcConnector
     }
 
     // The change-event producer: the common settings plus memory bounds (each overridable with producer.override.*).
-    // librdkafka's own default queue is 1 GiB; 16 MiB (half the Java producer's buffer.memory) keeps ~100 ms of events
-    // at full speed, plenty for batching. Delivery reports carry only the status: key and value are not kept on the
+    // librdkafka's own default queue is 1 GiB; 8 MiB (a quarter of the Java producer's buffer.memory) still holds ~3000
+    // full Debezium envelopes, tens of milliseconds at full speed, plenty for batching (librdkafka also copies small
+    // messages into its requests, so the native memory is about twice this). Delivery reports carry only the status: key and value are not kept on the
     // managed heap until Kafka acknowledges them (librdkafka has its own copy).
     private Dictionary<string, string> DataProducerSettings()
     {
         var settings = ProducerSettings();
-        settings.TryAdd("queue.buffering.max.kbytes", "16384");
+        settings.TryAdd("queue.buffering.max.kbytes", "8192");
         settings.TryAdd("dotnet.producer.delivery.report.fields", "status");
         return settings;
     }
