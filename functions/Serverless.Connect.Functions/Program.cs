@@ -1,4 +1,5 @@
 using Serverless.Connect.Functions;
+using Serverless.Connect.Hosting.Kafka;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 // The host gives the port only to the handler's own environment; 8080 is for running the handler by hand.
@@ -7,6 +8,8 @@ builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
 // The host copies the handler's output into its own log; per-request ASP.NET lines would double every invocation.
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.Services.AddSingleton(TimeProvider.System);
+// Every built-in sink; registering another SinkConnectorRegistry replaces the set.
+builder.Services.AddSingleton(_ => BuiltInSinks.Create());
 builder.Services.AddSingleton<SinkFunctionHost>();
 
 var app = builder.Build();

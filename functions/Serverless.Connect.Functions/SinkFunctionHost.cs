@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Serverless.Connect.Configuration;
 using Serverless.Connect.Functions.Generation;
-using Serverless.Connect.Hosting.Kafka;
 using Serverless.Connect.Runtime.Sinks;
 
 namespace Serverless.Connect.Functions;
@@ -23,13 +22,13 @@ internal sealed partial class SinkFunctionHost : IAsyncDisposable
     private readonly ConcurrentDictionary<string, FunctionRuntime> _runtimes = new(StringComparer.OrdinalIgnoreCase);
     private FunctionLayout? _layout;
 
-    public SinkFunctionHost(IConfiguration configuration, ILoggerFactory loggers, TimeProvider time)
+    public SinkFunctionHost(IConfiguration configuration, SinkConnectorRegistry sinks, ILoggerFactory loggers, TimeProvider time)
     {
         _configuration = configuration;
         _loggers = loggers;
         _time = time;
         _logger = loggers.CreateLogger<SinkFunctionHost>();
-        Sinks = BuiltInSinks.Create();
+        Sinks = sinks;
     }
 
     public SinkConnectorRegistry Sinks { get; }

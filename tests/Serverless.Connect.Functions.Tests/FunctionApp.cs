@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Confluent.Kafka;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Serverless.Connect.Functions.Generation;
 using Serverless.Connect.Sinks.Elasticsearch.Tests.Contract;
 using Serverless.Connect.TestUtilities;
@@ -59,12 +60,19 @@ internal sealed class FunctionApp : IAsyncDisposable
 
     public string ConnectorsPath => Path.Combine(_root, "connectors");
 
+    /// <summary>The sinks the app runs; the built-in ones when null.</summary>
+    public Runtime.Sinks.SinkConnectorRegistry? Sinks { get; set; }
+
     public HttpClient Client => _client ??= Start();
 
-    public static async Task<FunctionApp> CreateAsync(int partitions = 1, [CallerMemberName] string caller = "")
+    /// <summary>
+    /// A test's app on a fresh topic. The topic is auto-created by the first produce (the embedded cluster gives it 4
+    /// partitions, enough for every test here), so tests do not depend on the cluster's control port.
+    /// </summary>
+    public static Task<FunctionApp> CreateAsync(int partitions = 1, [CallerMemberName] string caller = "")
     {
-        var topic = await TestKafka.CreateTopicAsync(partitions, caller);
-        return new FunctionApp(topic, partitions, TestNames.Unique("c", caller, '-', 24));
+        Assert.InRange(partitions, 1, 4);
+        return Task.FromResult(new FunctionApp(TestKafka.UniqueTopic(caller), partitions, TestNames.Unique("c", caller, '-', 24)));
     }
 
     /// <summary>Writes the connector as a Strimzi KafkaConnector, the way a user's file looks.</summary>
@@ -94,7 +102,7 @@ internal sealed class FunctionApp : IAsyncDisposable
     public Task<(int Status, JsonObject Body)> InvokeAsync(IReadOnlyList<ConsumeResult<byte[]?, byte[]?>> records, int extraEncodings = 0, int retryCount = 0) =>
         InvokeAsync(HostFormat.Body(FunctionName, [.. records.Select(HostFormat.EventJson)], extraEncodings, retryCount));
 
-    /// <summary>Produces records and reads them back, as the trigger would consume them.</summary>
+    /// <summary>Produces records (to partition 0 unless told) and reads them back, as the trigger would consume them.</summary>
     public async Task<List<ConsumeResult<byte[]?, byte[]?>>> ProduceAndConsumeAsync(
         IEnumerable<(string Key, string? Value)> records, int? partition = null, IReadOnlyList<(string Key, byte[] Value)>? headers = null)
     {
@@ -114,7 +122,7 @@ internal sealed class FunctionApp : IAsyncDisposable
                     message.Headers.Add(name, bytes);
                 }
 
-                producer.Produce(partition is { } p ? new TopicPartition(Topic, p) : new TopicPartition(Topic, Partition.Any), message);
+                producer.Produce(new TopicPartition(Topic, partition ?? 0), message);
             }
 
             await Task.Run(() => producer.Flush(TimeSpan.FromSeconds(30)));
@@ -192,6 +200,11 @@ internal sealed class FunctionApp : IAsyncDisposable
             foreach (var (key, value) in AppSettings)
             {
                 builder.UseSetting(key, value);
+            }
+
+            if (Sinks is { } sinks)
+            {
+                builder.ConfigureServices(services => services.AddSingleton(sinks));
             }
         });
         return _factory.CreateClient();
