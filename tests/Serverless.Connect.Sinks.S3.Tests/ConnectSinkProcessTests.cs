@@ -18,7 +18,8 @@ public sealed class ConnectSinkProcessTests(ITestOutputHelper output) : IDisposa
     public async Task Sigkills_during_a_20000_record_Parquet_Hourly_RecordField_run_leave_every_record_in_exactly_one_object()
     {
         await using var bucket = await TestBucket.CreateAsync("proc-sigkill");
-        var topic = await TestKafka.CreateTopicAsync(Partitions);
+        // The mock cluster auto-creates topics with 4 partitions on first use.
+        var topic = TestKafka.UniqueTopic();
         await ProduceAsync(topic);
         var services = LocalServices.Current;
         var name = TestNames.Unique("c", "s3-sigkill", '-', 60);
@@ -69,7 +70,10 @@ public sealed class ConnectSinkProcessTests(ITestOutputHelper output) : IDisposa
             }
             else
             {
-                await PollAsync(async () => await Task.FromResult( process.HasExited || Committed(topic, name).All(c => c == PerPartition)),
+                // Give the process time to install its SIGTERM handler even when everything was committed before it started.
+                var started = DateTime.UtcNow;
+                await PollAsync(async () => await Task.FromResult(process.HasExited
+                        || (Committed(topic, name).All(c => c == PerPartition) && DateTime.UtcNow - started > TimeSpan.FromSeconds(15))),
                     "the last process committed everything", TimeSpan.FromMinutes(5));
                 Assert.False(process.HasExited, process.StandardError);
                 process.Signal(PosixSignal.SIGTERM);

@@ -239,6 +239,9 @@ internal sealed class S3Storage : IDisposable
             || s.InnerException is HttpRequestException or IOException,
         HttpRequestException or IOException => true,
         OperationCanceledException => !cancellationToken.IsCancellationRequested,
+
+        // Client-side failures (a body that does not match its checksum, a dropped connection) are worth a retry.
+        AmazonClientException => true,
         _ => false,
     };
 }
