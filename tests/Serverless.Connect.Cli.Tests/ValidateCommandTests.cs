@@ -43,15 +43,15 @@ public sealed class ValidateCommandTests
     public async Task UnregisteredConnectorClass_IsRejected_ListingTheRegisteredOnes()
     {
         var path = CliRunner.TempFile(
-            """{"name":"s3","config":{"connector.class":"io.confluent.connect.s3.S3SinkConnector","topics":"events"}}""", ".json");
+            """{"name":"jdbc","config":{"connector.class":"io.confluent.connect.jdbc.JdbcSinkConnector","topics":"events"}}""", ".json");
         try
         {
             var (exit, stdout, _) = await CliRunner.ValidateAsync(path);
 
             Assert.Equal(1, exit);
             Assert.Contains(
-                "connector.class: Failed to find any class that implements Connector and which name matches io.confluent.connect.s3.S3SinkConnector, " +
-                "available connectors are: io.confluent.connect.elasticsearch.ElasticsearchSinkConnector, io.debezium.connector.postgresql.PostgresConnector",
+                "connector.class: Failed to find any class that implements Connector and which name matches io.confluent.connect.jdbc.JdbcSinkConnector, " +
+                "available connectors are: io.confluent.connect.elasticsearch.ElasticsearchSinkConnector, io.confluent.connect.s3.S3SinkConnector, io.debezium.connector.postgresql.PostgresConnector",
                 stdout,
                 StringComparison.Ordinal);
         }
