@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Serverless.Connect.CdcReader.Internal;
 using Serverless.Connect.Hosting.Kafka;
 
 namespace Serverless.Connect.Cli.Commands;
@@ -14,10 +15,15 @@ internal static class SinkCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var signals = new ServiceSignals(cancellationToken);
+            // The same stderr logger as ./connect cdc (CDC_LOG_LEVEL, CDC_LOG_FORMAT=json), so the host's retries,
+            // redeliveries and rebalances are visible in the container log.
+            using var logging = ConsoleLoggerFactory.Create();
             return await SinkHost.RunAsync(
                 parse.GetValue(options.Config)!.FullName,
                 parse.GetValue(options.Worker)?.FullName,
                 parse.GetValue(options.HttpPort),
+                new SinkHostOptions { LoggerFactory = logging },
+                Console.Error,
                 signals.Token).ConfigureAwait(false);
         });
         return command;
