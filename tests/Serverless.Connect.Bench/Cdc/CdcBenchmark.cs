@@ -38,7 +38,7 @@ internal static class CdcBenchmark
 
         await File.WriteAllLinesAsync(config, connector.Select(p => $"{p.Key}={p.Value}"), cancellationToken);
 
-        var run = await RunReaderAsync(context, workload, config, kafka.BootstrapServers, rows, cancellationToken);
+        var run = await RunReaderAsync(context, workload, config, kafka.BootstrapServers, rows, snapshot, cancellationToken);
         var confirmed = await workload.ConfirmedFlushLsnAsync(workload.ReaderSlot, cancellationToken);
         var messages = EndOffsets(kafka.BootstrapServers, partitions);
         BenchContext.Log($"reader: {run.Rate:N0} rows/s, {run.CpuSeconds * 1e6 / rows:0.0} CPU µs/row, peak RSS {run.PeakRss / 1048576.0:0.0} MiB, {messages:N0} messages in Kafka, slot confirmed {confirmed} (acknowledged {run.AcknowledgedLsn}), load {run.Load}");
@@ -89,7 +89,7 @@ internal static class CdcBenchmark
     }
 
     private static async Task<ReaderRun> RunReaderAsync(
-        BenchContext context, CdcWorkload workload, string config, string bootstrap, long rows, CancellationToken cancellationToken)
+        BenchContext context, CdcWorkload workload, string config, string bootstrap, long rows, bool snapshot, CancellationToken cancellationToken)
     {
         var environment = new Dictionary<string, string>
         {
@@ -102,7 +102,7 @@ internal static class CdcBenchmark
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(180 + (rows / 2000));
         // Streaming starts when the slot turns active (start-up, the offsets read and the setup checks come before):
         // from then on to the last acknowledgement is what pg_recvlogical's run is compared with.
-        await workload.WaitForActiveSlotAsync(workload.ReaderSlot, () => reader.HasExited, cancellationToken);
+        await workload.WaitForActiveSlotAsync(workload.ReaderSlot, () => reader.HasExited, cancellationToken, exists: snapshot);
         var first = wall.Elapsed;
         var cpuAtStart = ProcessCpu.Read(reader.Pid) ?? TimeSpan.Zero;
         var loadAtStart = ProcessCpu.LoadAverage();

@@ -110,10 +110,12 @@ internal sealed class CdcWorkload : IAsyncDisposable
     }
 
     /// <summary>Waits until a walsender streams from <paramref name="slot"/>; the moment decoding for it starts.</summary>
-    public async Task WaitForActiveSlotAsync(string slot, Func<bool> failed, CancellationToken cancellationToken)
+    /// <remarks>With <paramref name="exists"/>, waits only until the slot exists: a snapshot is read before streaming starts.</remarks>
+    public async Task WaitForActiveSlotAsync(string slot, Func<bool> failed, CancellationToken cancellationToken, bool exists = false)
     {
         await using var connection = await Database.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("SELECT active FROM pg_replication_slots WHERE slot_name = $1", connection);
+        await using var command = new NpgsqlCommand(
+            exists ? "SELECT true FROM pg_replication_slots WHERE slot_name = $1" : "SELECT active FROM pg_replication_slots WHERE slot_name = $1", connection);
         command.Parameters.AddWithValue(slot);
         // No row yet when the reader creates the slot itself (snapshot runs).
         while (await command.ExecuteScalarAsync(cancellationToken) is not true)
