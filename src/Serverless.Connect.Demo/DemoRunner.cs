@@ -36,6 +36,13 @@ public static class DemoRunner
             await error.WriteLineAsync("connect demo: stopped before the load started");
             return 1;
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Anything else is a bug or an unusable service: say what failed rather than exit silently (the command
+            // line treats an escaping OperationCanceledException as a quiet cancellation).
+            await error.WriteLineAsync("connect demo: " + e);
+            return 1;
+        }
         finally
         {
             if (services is not null)

@@ -61,7 +61,7 @@ internal sealed partial class DemoRun
             }
 
             await database.CreateAsync(InitialCustomers, InitialOrders, cancellationToken);
-            await KafkaTopics.CreateAsync(_services.KafkaControlUrl, AllTopics, cancellationToken);
+            await KafkaTopics.CreateAsync(_services.KafkaControlUrl, _services.KafkaBootstrapServers, [.. AllTopics], _output, cancellationToken);
             await bucket.CreateAsync(cancellationToken);
             var summary = await RunPipelineAsync(database, seed, bucket, logs, cancellationToken);
             summary.Write(_output);
