@@ -60,12 +60,37 @@ internal sealed class KafkaControlServer : IAsyncDisposable
                 return;
             }
 
-            var (status, body) = Handle(context.Request);
+            // One request per task: a slow native call or a client that went away must not stop the control port.
+            _ = Task.Run(() => RespondAsync(context, cancellationToken), CancellationToken.None);
+        }
+    }
+
+    private async Task RespondAsync(HttpListenerContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            int status;
+            string body;
+            try
+            {
+                (status, body) = Handle(context.Request);
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+            {
+                // ObjectDisposedException (the cluster is stopping) is an InvalidOperationException.
+                (status, body) = (400, ex.Message);
+            }
+
             context.Response.StatusCode = status;
             context.Response.ContentType = "text/plain; charset=utf-8";
             var bytes = System.Text.Encoding.UTF8.GetBytes(body + "\n");
             await context.Response.OutputStream.WriteAsync(bytes, cancellationToken);
             context.Response.Close();
+        }
+        catch (Exception ex) when (ex is HttpListenerException or IOException or ObjectDisposedException or OperationCanceledException)
+        {
+            // The client gave up; nothing to answer.
+            context.Response.Abort();
         }
     }
 

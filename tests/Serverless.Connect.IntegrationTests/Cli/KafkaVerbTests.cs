@@ -70,6 +70,41 @@ public sealed partial class KafkaVerbTests
     }
 
     [Fact]
+    public async Task Control_port_survives_bad_requests_and_clients_that_hang_up()
+    {
+        var port = FreePort();
+        await using var kafka = ConnectProcess.Start(["kafka", "--brokers", "1", "--control-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        var first = await kafka.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(5));
+        var bootstrap = first!["bootstrap.servers=".Length..];
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
+
+        // A partition count the mock refuses, and a client that disconnects before reading its answer.
+        var refused = await http.PostAsync("topics?name=zero&partitions=0", null);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        using (var impatient = new System.Net.Sockets.TcpClient())
+        {
+            await impatient.ConnectAsync("127.0.0.1", port);
+            var request = System.Text.Encoding.ASCII.GetBytes("POST /topics?name=gone&partitions=2 HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
+            await impatient.GetStream().WriteAsync(request);
+        }
+
+        var created = await http.PostAsync("topics?name=after&partitions=3", null);
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap }).Build();
+        Assert.Equal(3, admin.GetMetadata("after", TimeSpan.FromSeconds(20)).Topics.Single().Partitions.Count);
+
+        kafka.Signal(PosixSignal.SIGTERM);
+        Assert.Equal(0, await kafka.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [Fact]
     public async Task Unknown_verb_is_a_usage_error()
     {
         var (exit, _, stderr) = await ConnectProcess.RunAsync(["no-such-verb"]);
