@@ -133,7 +133,7 @@ public sealed partial class CdcConnector
             SingleWriter = false,
         });
         using var pipeline = SourceRecordPipeline.Create(_effective, new SinkRecordPipelineOptions { LoggerFactory = _loggerFactory, TimeProvider = _time });
-        using var producer = new ProducerBuilder<byte[]?, byte[]?>(DataProducerSettings()).Build();
+        using var producer = BuildProducer(DataProducerSettings());
         var sourceTask = Task.Run(() => Source.RunAsync(channel.Writer, stop.Token), CancellationToken.None);
         Action<DeliveryReport<byte[]?, byte[]?>>? transactionHandler = null;
         ulong transactionHandlerLsn = 0;
@@ -372,6 +372,20 @@ public sealed partial class CdcConnector
     // full Debezium envelopes, ~10 ms at full speed, enough for batching with linger.ms=5 (librdkafka also copies small
     // messages into its requests, so the native memory is about twice this). Delivery reports carry only the status: key and value are not kept on the
     // managed heap until Kafka acknowledges them (librdkafka has its own copy).
+    private IProducer<byte[]?, byte[]?> BuildProducer(Dictionary<string, string> settings)
+    {
+        try
+        {
+            return new ProducerBuilder<byte[]?, byte[]?>(settings).Build();
+        }
+        catch (Exception e) when (e is ArgumentException or KafkaException)
+        {
+            // librdkafka names the property; the user wrote it as producer.override.<property> or the worker's producer.<property>.
+            throw new ConnectException(
+                $"Connector {Source.Config.Name}: invalid producer setting (producer.override.* or the worker's producer.*): {e.Message}", e);
+        }
+    }
+
     private Dictionary<string, string> DataProducerSettings()
     {
         var settings = ProducerSettings();
