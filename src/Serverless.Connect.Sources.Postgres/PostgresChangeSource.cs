@@ -350,7 +350,10 @@ public sealed class PostgresChangeSource
         }
         catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification)
         {
-            throw new ConnectException($"Cannot log in to database '{_config.DatabaseName}': {e.MessageText}", e);
+            // Name who tried where: a wrong secret in one of several environments is otherwise hard to place.
+            var target = new NpgsqlConnectionStringBuilder(connection.ConnectionString);
+            throw new ConnectException(
+                $"Cannot log in to database '{_config.DatabaseName}' as user '{target.Username}' on {target.Host}:{target.Port} (database.user, database.password): {e.MessageText}", e);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
         {
