@@ -35,11 +35,12 @@ public sealed class SinkRecordPipeline : IDisposable
         ConverterRegistry registry)
     {
         TaskId = taskId;
-        KeyConverterClass = JavaClassNames.Converter(keyConverter?.ClassName ?? ConverterRegistry.JsonConverterClass);
-        ValueConverterClass = JavaClassNames.Converter(valueConverter?.ClassName ?? ConverterRegistry.JsonConverterClass);
-        _keyConverter = registry.Create(KeyConverterClass, keyConverter?.Config ?? new Dictionary<string, string>(), isKey: true);
-        _valueConverter = registry.Create(ValueConverterClass, valueConverter?.Config ?? new Dictionary<string, string>(), isKey: false);
-        _headers = new HeaderConversion(headerConverter.ClassName, headerConverter.Config, registry);
+        var converters = new ConnectorConverters(keyConverter, valueConverter, headerConverter, registry);
+        KeyConverterClass = converters.KeyClass;
+        ValueConverterClass = converters.ValueClass;
+        _keyConverter = converters.Key;
+        _valueConverter = converters.Value;
+        _headers = converters.Headers;
         _chain = chain;
         ErrorHandler = errorHandler;
     }

@@ -26,11 +26,12 @@ public sealed class SourceRecordPipeline : IDisposable
 
     private SourceRecordPipeline(EffectiveConnectorConfig config, TransformationChain chain, RetryWithToleranceOperator errorHandler, ConverterRegistry registry)
     {
-        KeyConverterClass = JavaClassNames.Converter(config.KeyConverter?.ClassName ?? ConverterRegistry.JsonConverterClass);
-        ValueConverterClass = JavaClassNames.Converter(config.ValueConverter?.ClassName ?? ConverterRegistry.JsonConverterClass);
-        _keyConverter = registry.Create(KeyConverterClass, config.KeyConverter?.Config ?? new Dictionary<string, string>(), isKey: true);
-        _valueConverter = registry.Create(ValueConverterClass, config.ValueConverter?.Config ?? new Dictionary<string, string>(), isKey: false);
-        _headers = new HeaderConversion(config.HeaderConverter.ClassName, config.HeaderConverter.Config, registry);
+        var converters = new ConnectorConverters(config.KeyConverter, config.ValueConverter, config.HeaderConverter, registry);
+        KeyConverterClass = converters.KeyClass;
+        ValueConverterClass = converters.ValueClass;
+        _keyConverter = converters.Key;
+        _valueConverter = converters.Value;
+        _headers = converters.Headers;
         _chain = chain;
         ErrorHandler = errorHandler;
     }
