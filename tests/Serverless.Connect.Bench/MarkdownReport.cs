@@ -24,11 +24,17 @@ internal static class MarkdownReport
         return sb.ToString();
     }
 
-    public static void Write(string path, IReadOnlyList<BenchResult> results, IReadOnlyCollection<string> scenariosRun, MachineInfo machine, DateTimeOffset now)
+    /// <summary>
+    /// Rewrites the file. A run of every scenario (<c>all</c>) replaces the whole table, so every row is from that one
+    /// run; a run of some scenarios replaces only their rows and says which rows are older.
+    /// </summary>
+    public static void Write(
+        string path, IReadOnlyList<BenchResult> results, IReadOnlyCollection<string> scenariosRun, MachineInfo machine, DateTimeOffset now, string timing)
     {
         var measured = now.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
         var kept = new List<string>();
-        if (File.Exists(path))
+        var everything = ScenarioRegistry.All.All(s => scenariosRun.Contains(s.Name, StringComparer.OrdinalIgnoreCase));
+        if (File.Exists(path) && !everything)
         {
             // Rows of scenarios not run this time stay as they were (with their own measured date).
             kept = File.ReadAllLines(path)
@@ -47,6 +53,10 @@ internal static class MarkdownReport
         sb.AppendLine();
         sb.AppendLine("Written by `./tests/bench/run.sh <scenario…|all> --write` (see tests/bench/README.md for what each figure means).");
         sb.AppendLine(CultureInfo.InvariantCulture, $"Last run: {measured} on {machine} (PostgreSQL, the Kafka mock cluster and the programs measured all on this machine).");
+        sb.AppendLine();
+        sb.AppendLine(everything
+            ? $"Every row below is from that one run of every scenario (`./tests/bench/run.sh all --write`); it took {timing}."
+            : $"That run measured {string.Join(", ", scenariosRun)} (it took {timing}); the other rows keep the date they were measured.");
         sb.AppendLine();
         sb.AppendLine(Header).AppendLine(Separator);
         foreach (var row in rows)

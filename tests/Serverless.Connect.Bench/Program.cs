@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Serverless.Connect.Bench;
 
@@ -74,10 +75,15 @@ Console.CancelKeyPress += (_, e) =>
 
 var context = new BenchContext(options);
 var results = new List<BenchResult>();
+var durations = new List<(string Name, TimeSpan Took)>();
 var failed = false;
+var run = Stopwatch.StartNew();
 foreach (var scenario in scenarios.Distinct())
 {
     BenchContext.Log($"scenario {scenario.Name}: {scenario.Description}");
+    // Each scenario's "harness peak RSS" is its own, not the highest of the scenarios before it.
+    ProcessMemory.ResetOwnPeak();
+    var started = run.Elapsed;
     try
     {
         results.AddRange(await scenario.RunAsync(context, cancel.Token));
@@ -88,18 +94,23 @@ foreach (var scenario in scenarios.Distinct())
         results.Add(new BenchResult(scenario.Name, "run", "failed", "", "", false, e.Message));
         failed = true;
     }
+
+    durations.Add((scenario.Name, run.Elapsed - started));
+    BenchContext.Log($"scenario {scenario.Name} took {(run.Elapsed - started).TotalSeconds:F0} s");
 }
 
 var now = DateTimeOffset.UtcNow;
 var machine = MachineInfo.Current();
+var timing = string.Join(", ", durations.Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Name} {d.Took.TotalSeconds:F0} s"))) +
+    string.Create(CultureInfo.InvariantCulture, $"; total {run.Elapsed.TotalMinutes:F1} min");
 Console.WriteLine();
-Console.WriteLine($"Machine: {machine}; {now.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}");
+Console.WriteLine($"Machine: {machine}; {now.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}; took {timing}");
 Console.WriteLine();
 Console.Write(MarkdownReport.Table(results, now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
 if (write)
 {
     var path = Path.Combine(context.RepositoryRoot, "docs", "benchmarks.md");
-    MarkdownReport.Write(path, results, scenarios.Select(s => s.Name).ToHashSet(StringComparer.OrdinalIgnoreCase), machine, now);
+    MarkdownReport.Write(path, results, scenarios.Select(s => s.Name).ToHashSet(StringComparer.OrdinalIgnoreCase), machine, now, timing);
     Console.WriteLine();
     Console.WriteLine($"Written to {path}");
 }

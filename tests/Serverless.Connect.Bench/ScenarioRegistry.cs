@@ -2,6 +2,7 @@ using Serverless.Connect.Bench.Cdc;
 using Serverless.Connect.Bench.EsSink;
 using Serverless.Connect.Bench.S3Sink;
 using Serverless.Connect.Bench.Scaling;
+using Serverless.Connect.Bench.Transforms;
 
 namespace Serverless.Connect.Bench;
 
@@ -13,9 +14,10 @@ internal static class ScenarioRegistry
         new CdcStreamingScenario(),
         new CdcLargeTransactionScenario(),
         new CdcSnapshotScenario(),
-        new ScalingScenario(),
+        new TransformsScenario(),
         new EsSinkScenario(),
         new S3SinkScenario(),
+        new ScalingScenario(),
     ];
 
     public static IBenchScenario? Find(string name) =>

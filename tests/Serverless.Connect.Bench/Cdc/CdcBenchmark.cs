@@ -18,6 +18,7 @@ internal static class CdcBenchmark
         bool snapshot = false)
     {
         var partitions = context.IntOption("partitions", 4);
+        ProcessMemory.ResetOwnPeak();
 
         // A snapshot run: the rows exist before the reader creates its slot and reads the table (snapshot.mode=initial).
         await using var workload = await CdcWorkload.CreateAsync(cancellationToken, slots: !snapshot);
@@ -48,17 +49,17 @@ internal static class CdcBenchmark
         {
             return new CdcMeasurement(
                 rows, transactionSize, run.Seconds, run.Rate, run.Wall, double.NaN, double.NaN, run.PeakRss, messages,
-                confirmed >= run.AcknowledgedLsn && run.AcknowledgedLsn > 0, run.CpuSeconds, run.Load);
+                confirmed >= run.AcknowledgedLsn && run.AcknowledgedLsn > 0, run.CpuSeconds, run.Load, 0, ProcessMemory.OwnPeakBytes);
         }
 
         var decode = await PgRecvLogical.DecodeAsync(
             context.Services, workload.Database.Name, workload.DecoderSlot, CdcWorkload.Publication, workload.EndLsn, cancellationToken);
-        var decoderRate = rows / decode.TotalSeconds;
-        BenchContext.Log($"pg_recvlogical: {decode.TotalSeconds:0.00} s, {decoderRate:N0} rows/s");
+        var decoderRate = rows / decode.Elapsed.TotalSeconds;
+        BenchContext.Log($"pg_recvlogical: {decode.Elapsed.TotalSeconds:0.00} s, {decoderRate:N0} rows/s, peak RSS {ProcessMemory.MiB(decode.PeakRssBytes)} MiB");
 
         return new CdcMeasurement(
-            rows, transactionSize, run.Seconds, run.Rate, run.Wall, decode.TotalSeconds, decoderRate, run.PeakRss, messages,
-            confirmed >= run.AcknowledgedLsn && run.AcknowledgedLsn > 0, run.CpuSeconds, run.Load);
+            rows, transactionSize, run.Seconds, run.Rate, run.Wall, decode.Elapsed.TotalSeconds, decoderRate, run.PeakRss, messages,
+            confirmed >= run.AcknowledgedLsn && run.AcknowledgedLsn > 0, run.CpuSeconds, run.Load, decode.PeakRssBytes, ProcessMemory.OwnPeakBytes);
     }
 
     private static Dictionary<string, string> ConnectorConfig(BenchContext context, CdcWorkload workload, IReadOnlyDictionary<string, string> overrides)
@@ -97,7 +98,10 @@ internal static class CdcBenchmark
             ["CDC_LOG_LEVEL"] = "Warning",
         };
         var wall = Stopwatch.StartNew();
-        await using var reader = ReaderProcess.Start(context.ConnectDll, config, environment);
+        var port = LocalPort.Free();
+        await using var reader = ConnectVerbProcess.Start(
+            context.ConnectDll, ["cdc", "--config", config, "--http-port", port.ToString(CultureInfo.InvariantCulture)], environment);
+        using var health = new ReaderHealth(port);
         BenchContext.Log($"reader pid {reader.Pid}");
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(180 + (rows / 2000));
         // Streaming starts when the slot turns active (start-up, the offsets read and the setup checks come before):
@@ -107,7 +111,6 @@ internal static class CdcBenchmark
         var cpuAtStart = ProcessCpu.Read(reader.Pid) ?? TimeSpan.Zero;
         var loadAtStart = ProcessCpu.LoadAverage();
         BenchContext.Log($"slot active after {first.TotalSeconds:0.00} s");
-        long peak = 0;
         (long Delivered, ulong AcknowledgedLsn) last = default;
         while (true)
         {
@@ -121,12 +124,9 @@ internal static class CdcBenchmark
                 throw new TimeoutException($"the reader acknowledged {last.Delivered:N0} of {rows:N0} rows before the deadline:\n{reader.StandardErrorTail}");
             }
 
-            var progress = await reader.ProgressAsync(cancellationToken);
+            var progress = await health.ProgressAsync(cancellationToken);
             var now = wall.Elapsed;
-            if (ProcessMemory.Read(reader.Pid) is { } memory)
-            {
-                peak = Math.Max(peak, memory.PeakBytes);
-            }
+            reader.SampleMemory();
 
             if (progress is { } p)
             {
@@ -137,22 +137,18 @@ internal static class CdcBenchmark
                     var rate = p.Delivered / seconds;
                     var cpu = (ProcessCpu.Read(reader.Pid) ?? TimeSpan.Zero) - cpuAtStart;
                     var load = $"{loadAtStart} → {ProcessCpu.LoadAverage()}";
-                    if (ProcessMemory.Read(reader.Pid) is { } end)
-                    {
-                        peak = Math.Max(peak, end.PeakBytes);
-                    }
-
                     // A little longer, so the reader seals the last transaction and its position reaches /health.
                     for (var i = 0; i < 10; i++)
                     {
                         await Task.Delay(50, cancellationToken);
-                        if (await reader.ProgressAsync(cancellationToken) is { } later && later.AcknowledgedLsn > last.AcknowledgedLsn)
+                        if (await health.ProgressAsync(cancellationToken) is { } later && later.AcknowledgedLsn > last.AcknowledgedLsn)
                         {
                             last = later;
                         }
                     }
 
                     var exit = await reader.StopAsync(TimeSpan.FromSeconds(60));
+                    var peak = reader.PeakRssBytes;
                     if (exit != 0)
                     {
                         throw new InvalidOperationException($"the reader exited with {exit} on SIGTERM:\n{reader.StandardErrorTail}");

@@ -56,7 +56,15 @@ internal static class CdcFormats
             string.Create(CultureInfo.InvariantCulture, $"user+system CPU of the reader process while streaming, {m.ReaderCpuSeconds:0.00} s; load average {m.LoadAverage} on {Environment.ProcessorCount} cores"));
         yield return new BenchResult(scenario, $"reader peak RSS ({format})", rss.ToString("0.0", CultureInfo.InvariantCulture), "MiB", "< 150", rss < RssTargetMiB,
             "VmHWM of the reader process (`connect cdc`)");
+        yield return new BenchResult(scenario, $"pg_recvlogical peak RSS ({format} run)", ProcessMemory.MiB(m.DecoderPeakRssBytes), "MiB", "", null,
+            "VmHWM of pg_recvlogical, read every 10 ms while it decodes");
+        yield return HarnessRss(scenario, format, m);
     }
+
+    private static BenchResult HarnessRss(string scenario, string format, CdcMeasurement m) =>
+        new(scenario, $"harness peak RSS ({format} run)", ProcessMemory.MiB(m.HarnessPeakRssBytes), "MiB", "", null,
+            "VmHWM of the harness process during the run (reset at its start): it hosts the 3-broker Kafka mock cluster the reader writes to " +
+            "(which keeps the newest 5 MiB per partition) and inserts the rows");
 
     /// <summary>The figures of a snapshot run: no pg_recvlogical comparison (a snapshot is a table read, not WAL).</summary>
     public static IEnumerable<BenchResult> SnapshotResults(string scenario, string format, CdcMeasurement m, string summary = "")
@@ -73,6 +81,7 @@ internal static class CdcFormats
             string.Create(CultureInfo.InvariantCulture, $"{m.ReaderCpuSeconds:0.00} s CPU; load average {m.LoadAverage} on {Environment.ProcessorCount} cores"));
         yield return new BenchResult(scenario, $"reader peak RSS ({format})", rss.ToString("0.0", CultureInfo.InvariantCulture), "MiB", "< 150", rss < RssTargetMiB,
             "VmHWM of the reader process (`connect cdc`): the table is read through a cursor, snapshot.fetch.size rows at a time");
+        yield return HarnessRss(scenario, format, m);
     }
 
     private static string F(double value) => value.ToString("N0", CultureInfo.InvariantCulture);

@@ -13,6 +13,8 @@ namespace Serverless.Connect.Bench.Cdc;
 /// <param name="SlotConfirmed">Whether the slot's confirmed_flush_lsn reached the acknowledged position after the stop.</param>
 /// <param name="ReaderCpuSeconds">CPU time (user + system) the reader used while streaming: robust where the machine is shared.</param>
 /// <param name="LoadAverage">The machine's 1/5/15-minute load averages when streaming started and ended.</param>
+/// <param name="DecoderPeakRssBytes">pg_recvlogical's VmHWM (0 for a snapshot run, which has no pg_recvlogical).</param>
+/// <param name="HarnessPeakRssBytes">The harness process's VmHWM during the run: it hosts the Kafka mock cluster the reader writes to.</param>
 internal sealed record CdcMeasurement(
     long Rows,
     int TransactionSize,
@@ -25,7 +27,9 @@ internal sealed record CdcMeasurement(
     long KafkaMessages,
     bool SlotConfirmed,
     double ReaderCpuSeconds,
-    string LoadAverage)
+    string LoadAverage,
+    long DecoderPeakRssBytes,
+    long HarnessPeakRssBytes)
 {
     public double Ratio => ReaderRowsPerSecond / DecoderRowsPerSecond;
 }

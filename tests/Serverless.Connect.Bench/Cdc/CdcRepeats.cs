@@ -20,6 +20,8 @@ internal static class CdcRepeats
 
         var best = runs.MaxBy(m => m.ReaderRowsPerSecond)!;
         var worstRss = runs.Max(m => m.ReaderPeakRssBytes);
+        var worstDecoderRss = runs.Max(m => m.DecoderPeakRssBytes);
+        var worstHarnessRss = runs.Max(m => m.HarnessPeakRssBytes);
         if (repeats == 1)
         {
             return (best, string.Empty);
@@ -30,6 +32,6 @@ internal static class CdcRepeats
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"best of {repeats} runs; median reader {rates[rates.Count / 2]:N0} rows/s") +
             (ratios.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $", median ratio {ratios[ratios.Count / 2]:0.00}") : string.Empty);
-        return (best with { ReaderPeakRssBytes = worstRss }, summary + "; peak RSS is the highest of all runs");
+        return (best with { ReaderPeakRssBytes = worstRss, DecoderPeakRssBytes = worstDecoderRss, HarnessPeakRssBytes = worstHarnessRss }, summary + "; peak RSS is the highest of all runs");
     }
 }

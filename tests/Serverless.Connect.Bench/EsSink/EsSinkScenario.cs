@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Confluent.Kafka;
 using Serverless.Connect.Bench.Scaling;
@@ -33,7 +31,7 @@ internal sealed class EsSinkScenario : IBenchScenario
         var document = await ProduceAsync(topic, records, cancellationToken);
         var config = Path.Combine(Path.GetTempPath(), name + ".properties");
         await File.WriteAllTextAsync(config, Connector(name, topic, server.Url), cancellationToken);
-        var port = FreePort();
+        var port = LocalPort.Free();
         using var http = new HttpClient();
         var environment = new Dictionary<string, string> { ["KAFKA_BOOTSTRAP_SERVERS"] = TestKafka.BootstrapServers };
         var started = Stopwatch.GetTimestamp();
@@ -96,6 +94,8 @@ internal sealed class EsSinkScenario : IBenchScenario
                 "", null, "user + system time of connect sink from start to drained, / records; the contract server runs in the harness process"),
             new BenchResult(Name, "peak RSS (VmHWM)", ((memory?.Peak ?? 0) / 1048576.0).ToString("F0", CultureInfo.InvariantCulture), "MiB", "", null,
                 "connect sink process; current RSS at the end " + ((memory?.Current ?? 0) / 1048576.0).ToString("F0", CultureInfo.InvariantCulture) + " MiB"),
+            new BenchResult(Name, "harness peak RSS", ProcessMemory.MiB(ProcessMemory.OwnPeakBytes), "MiB", "", null,
+                "VmHWM of the harness process during the scenario: the Elasticsearch contract server, holding every document it indexed, and the backlog producer"),
         ];
     }
 
@@ -169,11 +169,4 @@ internal sealed class EsSinkScenario : IBenchScenario
         metrics.Split('\n')
             .Where(l => l.StartsWith(prefix, StringComparison.Ordinal) || (prefix.EndsWith(' ') && l.StartsWith(prefix.TrimEnd() + "{", StringComparison.Ordinal)))
             .Select(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
 }

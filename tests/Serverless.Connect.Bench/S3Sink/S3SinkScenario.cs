@@ -107,7 +107,7 @@ internal sealed class S3SinkScenario : IBenchScenario
                 cpu.TotalMicroseconds / total <= 5, "process user+system time / records (row building in the harness included)"),
             new BenchResult(Name, "bytes per record in S3", ((double)bytes / total).ToString("F1", CultureInfo.InvariantCulture), "B", "", null, "snappy Parquet, 10 columns"),
             new BenchResult(Name, $"peak RSS with {maxOpen} open files", ((memory?.PeakBytes ?? 0) / 1048576.0).ToString("F0", CultureInfo.InvariantCulture), "MiB", "", null,
-                "whole harness process (VmHWM); part size 5 MiB, row groups of 5,000"),
+                "the harness process, where the sink runs (VmHWM, reset at the scenario's start); part size 5 MiB, row groups of 5,000"),
         ];
     }
 

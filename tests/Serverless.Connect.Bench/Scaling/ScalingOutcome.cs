@@ -13,6 +13,9 @@ namespace Serverless.Connect.Bench.Scaling;
 /// <param name="FinalReplicas">The replica count of the last sample (must be 0).</param>
 /// <param name="WorkerCpu">CPU time (user + system) the workers used from the first write to the last.</param>
 /// <param name="Load">The machine's load average at the start and the end of the run.</param>
+/// <param name="WorkerPeakRss">Each sink worker's VmHWM in bytes, in start order.</param>
+/// <param name="WatcherPeakRss">The <c>connect lag --watch</c> process's VmHWM in bytes.</param>
+/// <param name="HarnessPeakRss">The harness process's VmHWM during the run (the contract servers and the backlog producer).</param>
 internal sealed record ScalingOutcome(
     string Workers,
     int Records,
@@ -25,7 +28,10 @@ internal sealed record ScalingOutcome(
     long FinalLag,
     int FinalReplicas,
     TimeSpan WorkerCpu,
-    string Load)
+    string Load,
+    IReadOnlyList<long> WorkerPeakRss,
+    long WatcherPeakRss,
+    long HarnessPeakRss)
 {
     public double RecordsPerSecond => Records / Drain.TotalSeconds;
 

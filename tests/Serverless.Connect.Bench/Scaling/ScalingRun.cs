@@ -35,6 +35,7 @@ internal sealed class ScalingRun
     /// </summary>
     public async Task<ScalingOutcome> RunAsync(int workers, bool rebalance, CancellationToken cancellationToken)
     {
+        ProcessMemory.ResetOwnPeak();
         var topic = await TestKafka.CreateTopicAsync(Partitions, "bench-scaling");
         var name = TestNames.Unique("bench", "scaling", '-', 60);
         await using var server = new ElasticsearchContractServer();
@@ -105,6 +106,8 @@ internal sealed class ScalingRun
                     {
                         cpu[process.Pid] = used;
                     }
+
+                    process.SampleMemory();
                 }
 
                 if (firstWrite is null && written > 0)
@@ -174,7 +177,8 @@ internal sealed class ScalingRun
             return new ScalingOutcome(
                 plan, _records, firstWrite!.Value, drained - firstWrite.Value, operations - _records, missing, all,
                 all.Count(s => !s.FollowsFormula(_lagThreshold)), final?.TotalLag ?? -1, final?.DesiredReplicas ?? -1,
-                workerCpu, $"{loadAtStart} → {ProcessCpu.LoadAverage()}");
+                workerCpu, $"{loadAtStart} → {ProcessCpu.LoadAverage()}",
+                processes.Select(p => p.PeakRssBytes).ToList(), watcher.PeakRssBytes, ProcessMemory.OwnPeakBytes);
         }
         finally
         {

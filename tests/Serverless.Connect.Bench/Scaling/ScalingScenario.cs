@@ -25,12 +25,28 @@ internal sealed class ScalingScenario : IBenchScenario
         foreach (var workers in counts)
         {
             BenchContext.Log($"scaling: {workers} worker(s), {records} records");
-            results.Add(Result(await run.RunAsync(workers, rebalance: false, cancellationToken), threshold));
+            results.AddRange(Results(await run.RunAsync(workers, rebalance: false, cancellationToken), threshold));
         }
 
         BenchContext.Log($"scaling: 2 workers, one joining at 1/4 and one leaving at 1/2 (throttled writes), {records} records");
-        results.Add(Result(await run.RunAsync(2, rebalance: true, cancellationToken), threshold));
+        results.AddRange(Results(await run.RunAsync(2, rebalance: true, cancellationToken), threshold));
         return results;
+    }
+
+    private static IEnumerable<BenchResult> Results(ScalingOutcome o, long threshold)
+    {
+        var rebalance = o.Workers.Contains('+', StringComparison.Ordinal);
+        yield return Result(o, threshold);
+        var each = string.Join(", ", o.WorkerPeakRss.Select(ProcessMemory.MiB));
+        yield return new BenchResult(
+            "scaling",
+            rebalance ? "peak RSS per worker, rebalance run" : $"peak RSS per worker, {o.Workers} worker(s)",
+            ProcessMemory.MiB(o.WorkerPeakRss.Max()),
+            "MiB",
+            "",
+            null,
+            $"highest VmHWM of the `connect sink` workers (each, in start order: {each} MiB); `connect lag --watch` {ProcessMemory.MiB(o.WatcherPeakRss)} MiB; " +
+            $"harness (Elasticsearch contract server holding every document, backlog producer) {ProcessMemory.MiB(o.HarnessPeakRss)} MiB");
     }
 
     private static BenchResult Result(ScalingOutcome o, long threshold)

@@ -1,26 +1,33 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Serverless.Connect.Bench.Scaling;
+namespace Serverless.Connect.Bench;
 
 /// <summary>
-/// <c>dotnet connect.dll &lt;verb&gt; …</c> as a process of its own, stopped by PID (SIGTERM, then SIGKILL). Stdout
-/// lines go to <see cref="OnOutput"/>; the last stderr lines are kept for error messages.
+/// <c>dotnet connect.dll &lt;verb&gt; …</c> (cdc, sink, kafka, lag) as a process of its own, so its PID is the
+/// program's and /proc gives its own memory and CPU; stopped by PID (SIGTERM, then SIGKILL). Stdout lines go to the
+/// <c>onOutput</c> callback (or, without one, into the kept tail); the last output lines are kept for error messages.
 /// </summary>
 internal sealed class ConnectVerbProcess : IAsyncDisposable
 {
+    private const int TailLines = 200;
+
     private readonly Process _process;
-    private readonly Queue<string> _stderr = new();
+    private readonly Queue<string> _tail = new();
     private readonly Lock _lock = new();
+    private readonly Action<string>? _onOutput;
+    private long _peakRss;
     private int _assignments;
 
-    private ConnectVerbProcess(Process process, Action<string>? onOutput)
+    private ConnectVerbProcess(Process process, string verb, Action<string>? onOutput)
     {
         _process = process;
-        OnOutput = onOutput;
+        Verb = verb;
+        _onOutput = onOutput;
     }
 
-    public Action<string>? OnOutput { get; }
+    /// <summary>Gets the verb it runs (<c>cdc</c>, <c>sink</c>, …), for reports.</summary>
+    public string Verb { get; }
 
     public int Pid => _process.Id;
 
@@ -29,13 +36,30 @@ internal sealed class ConnectVerbProcess : IAsyncDisposable
     /// <summary>Gets how many times a sink worker logged "Partitions assigned" (its group rebalances as it saw them).</summary>
     public int Assignments => Volatile.Read(ref _assignments);
 
+    /// <summary>
+    /// Gets the process's peak RSS (VmHWM) in bytes as last read by <see cref="SampleMemory"/>, <see cref="StopAsync"/>
+    /// or <see cref="PeakRssBytes"/>'s own read while it still runs (a process's /proc entry goes when it exits).
+    /// </summary>
+    public long PeakRssBytes
+    {
+        get
+        {
+            if (!_process.HasExited)
+            {
+                SampleMemory();
+            }
+
+            return Interlocked.Read(ref _peakRss);
+        }
+    }
+
     public string StandardErrorTail
     {
         get
         {
             lock (_lock)
             {
-                return string.Join('\n', _stderr);
+                return string.Join('\n', _tail);
             }
         }
     }
@@ -49,7 +73,8 @@ internal sealed class ConnectVerbProcess : IAsyncDisposable
 
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.ArgumentList.Add(connectDll);
-        foreach (var arg in args)
+        var arguments = args.ToList();
+        foreach (var arg in arguments)
         {
             psi.ArgumentList.Add(arg);
         }
@@ -60,13 +85,22 @@ internal sealed class ConnectVerbProcess : IAsyncDisposable
         }
 
         var process = Process.Start(psi) ?? throw new InvalidOperationException("dotnet did not start");
-        var verb = new ConnectVerbProcess(process, onOutput);
-        process.ErrorDataReceived += (_, e) => verb.KeepError(e.Data);
+        var verb = new ConnectVerbProcess(process, arguments.FirstOrDefault() ?? "?", onOutput);
+        process.ErrorDataReceived += (_, e) => verb.Keep(e.Data);
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is not null)
+            if (e.Data is null)
             {
-                verb.OnOutput?.Invoke(e.Data);
+                return;
+            }
+
+            if (verb._onOutput is { } output)
+            {
+                output(e.Data);
+            }
+            else
+            {
+                verb.Keep(e.Data);
             }
         };
         process.BeginErrorReadLine();
@@ -74,11 +108,27 @@ internal sealed class ConnectVerbProcess : IAsyncDisposable
         return verb;
     }
 
+    /// <summary>Reads the process's VmHWM now (it only grows), keeping the highest value seen.</summary>
+    public void SampleMemory()
+    {
+        if (ProcessMemory.Read(_process.Id) is { } memory)
+        {
+            long seen;
+            do
+            {
+                seen = Interlocked.Read(ref _peakRss);
+            }
+            while (memory.PeakBytes > seen && Interlocked.CompareExchange(ref _peakRss, memory.PeakBytes, seen) != seen);
+        }
+    }
+
     /// <summary>SIGTERM (a graceful stop: the sink finishes its batch and commits), then SIGKILL after <paramref name="timeout"/>.</summary>
+    /// <remarks>The peak RSS is read just before the signal, so <see cref="PeakRssBytes"/> covers the whole run.</remarks>
     public async Task<int> StopAsync(TimeSpan timeout)
     {
         if (!_process.HasExited)
         {
+            SampleMemory();
             using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
             {
                 await kill.WaitForExitAsync();
@@ -107,7 +157,7 @@ internal sealed class ConnectVerbProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private void KeepError(string? line)
+    private void Keep(string? line)
     {
         if (line is null)
         {
@@ -121,10 +171,10 @@ internal sealed class ConnectVerbProcess : IAsyncDisposable
 
         lock (_lock)
         {
-            _stderr.Enqueue(line);
-            if (_stderr.Count > 100)
+            _tail.Enqueue(line);
+            if (_tail.Count > TailLines)
             {
-                _stderr.Dequeue();
+                _tail.Dequeue();
             }
         }
     }
