@@ -99,6 +99,7 @@ public sealed partial class CdcConnector
             var stored = await offsets.ReadAsync(Source.Config.TopicPrefix, stopToken);
             Log.OffsetsRead(_logger, name, offsets.Topic, stored?.ToJsonString() ?? "none");
             Source.SnapshotCompletedInOffsets = SourceOffsets.IsSnapshotCompleted(stored);
+            Source.OffsetsLsn = SourceOffsets.Lsn(stored);
         }
         catch (OperationCanceledException) when (stopToken.IsCancellationRequested)
         {
@@ -190,7 +191,7 @@ public sealed partial class CdcConnector
                     onDelivered = report => OnDelivered(report, lsn, stop, outboxRow);
                 }
 
-                var produced = await ProduceAsync(producer, output, onDelivered, stop.Token);
+                var produced = await ProduceAsync(producer, output, lsn, onDelivered, stop.Token);
                 if (!produced || _deliveryFailure is not null)
                 {
                     break;
@@ -213,7 +214,7 @@ public sealed partial class CdcConnector
     }
 
     private async Task<bool> ProduceAsync(
-        IProducer<byte[]?, byte[]?> producer, ProducerRecord record, Action<DeliveryReport<byte[]?, byte[]?>> onDelivered, CancellationToken stopToken)
+        IProducer<byte[]?, byte[]?> producer, ProducerRecord record, ulong lsn, Action<DeliveryReport<byte[]?, byte[]?>> onDelivered, CancellationToken stopToken)
     {
         var message = ToMessage(record);
         var partition = record.Partition is { } p ? new TopicPartition(record.Topic, p) : new TopicPartition(record.Topic, Partition.Any);
@@ -225,6 +226,11 @@ public sealed partial class CdcConnector
             {
                 producer.Produce(partition, message, onDelivered);
                 return true;
+            }
+            catch (ProduceException<byte[]?, byte[]?> e) when (e.Error.Code == ErrorCode.MsgSizeTooLarge)
+            {
+                // Retrying cannot help and skipping would lose the change: stop before its LSN is confirmed, naming it.
+                throw TooLarge(record, lsn, e);
             }
             catch (ProduceException<byte[]?, byte[]?> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
             {
@@ -247,6 +253,20 @@ public sealed partial class CdcConnector
                 }
             }
         }
+    }
+
+    private ConnectException TooLarge(ProducerRecord record, ulong lsn, Exception cause)
+    {
+        var size = (record.Key?.Length ?? 0) + (record.Value?.Length ?? 0) + record.Headers.Sum(h => h.Key.Length + (h.Value?.Length ?? 0));
+        var limit = _config.GetValueOrDefault("producer.override.message.max.bytes") ?? "1000000 (librdkafka's default)";
+        var key = record.Key is null ? "null" : System.Text.Encoding.UTF8.GetString(record.Key.AsSpan(0, Math.Min(record.Key.Length, 200)));
+        var position = new NpgsqlTypes.NpgsqlLogSequenceNumber(lsn).ToString();
+        return new ConnectException(
+            $"Connector {Source.Config.Name}: the change event for topic {record.Topic} at LSN {position} (key {key}) is {size} bytes, " +
+            $"above the producer's message.max.bytes {limit}; raise producer.override.message.max.bytes (and the topic's max.message.bytes). " +
+            "The LSN is not confirmed, so the event is read again after the restart.",
+            new ErrorRecordContext(Topic: record.Topic, Lsn: position),
+            cause);
     }
 
     private void OnDelivered(DeliveryReport<byte[]?, byte[]?> report, ulong lsn, CancellationTokenSource stop, OutboxRow? outboxRow = null)

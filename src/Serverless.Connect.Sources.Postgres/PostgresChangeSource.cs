@@ -56,6 +56,13 @@ public sealed class PostgresChangeSource
     /// </summary>
     public bool? SnapshotCompletedInOffsets { get; set; }
 
+    /// <summary>
+    /// Gets or sets the position (<c>lsn</c>) the stored source offsets hold, or <see langword="null"/> when there are none;
+    /// set it before <see cref="RunAsync"/>. A missing slot with a stored position means the changes after it were kept
+    /// only by that slot: <c>no_data</c> fails naming the slot, the snapshotting modes warn and snapshot again.
+    /// </summary>
+    public ulong? OffsetsLsn { get; set; }
+
     /// <summary>Gets the highest LSN sent to the server as flushed.</summary>
     public ulong ConfirmedLsn => Interlocked.Read(ref _sent);
 
@@ -119,6 +126,11 @@ public sealed class PostgresChangeSource
 
         var mode = _config.SnapshotMode;
         var completed = SnapshotCompletedInOffsets;
+        if (!slotExists && OffsetsLsn is { } stored && !_config.SlotDropOnStop)
+        {
+            CheckMissingSlot(mode, new NpgsqlLogSequenceNumber(stored).ToString());
+        }
+
         if (mode == SnapshotMode.InitialOnly && (completed == true || (completed is null && slotExists)))
         {
             Log.SnapshotAlreadyCompleted(_logger, _config.Name);
@@ -227,6 +239,25 @@ public sealed class PostgresChangeSource
             await replication.DisposeAsync().ConfigureAwait(false);
             await DropSlotAsync(metadata, CancellationToken.None).ConfigureAwait(false);
             Log.SlotDropped(_logger, _config.Name, _config.SlotName);
+        }
+    }
+
+    // Debezium creates a new slot and streams from it, silently skipping what happened in between; here the gap is
+    // either refused (no_data: nothing could fill it) or filled by a new snapshot, and said so.
+    private void CheckMissingSlot(SnapshotMode mode, string position)
+    {
+        if (mode == SnapshotMode.NoData)
+        {
+            throw new ConnectException(
+                $"Replication slot '{_config.SlotName}' of connector '{_config.Name}' does not exist, but its stored offsets hold LSN {position}: " +
+                "the changes after that position went with the slot (dropped, or lost in a failover). Set snapshot.mode=when_needed to snapshot " +
+                "the tables again, or delete the connector's offsets to start streaming from now on.",
+                ErrorRecordContext.ForLsn(position));
+        }
+
+        if (mode != SnapshotMode.InitialOnly)
+        {
+            Log.SlotMissingResnapshot(_logger, _config.Name, _config.SlotName, position);
         }
     }
 

@@ -52,6 +52,10 @@ internal static class SourceOffsets
         return !IsTrue(offset["snapshot"]) || IsTrue(offset["last_snapshot_record"]) || IsTrue(offset["snapshot_completed"]);
     }
 
+    /// <summary>The stored position (<c>lsn</c>, a number as Debezium writes it), or null when there is no offset or no position.</summary>
+    public static ulong? Lsn(JsonObject? offset) =>
+        offset?["lsn"] is JsonValue value && value.TryGetValue<ulong>(out var lsn) && lsn > 0 ? lsn : null;
+
     private static bool IsTrue(JsonNode? node) =>
         node is JsonValue value && ((value.TryGetValue<bool>(out var flag) && flag)
             || (value.TryGetValue<string>(out var text) && !string.Equals(text, "false", StringComparison.OrdinalIgnoreCase)));

@@ -29,6 +29,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 4107, Level = LogLevel.Warning, Message = "Connector {Connector}: replication slot {Slot} exists but the source offsets record no completed snapshot; dropping the slot and snapshotting again")]
     public static partial void SnapshotIncomplete(ILogger logger, string connector, string slot);
 
+    [LoggerMessage(EventId = 4121, Level = LogLevel.Warning, Message = "Connector {Connector}: replication slot {Slot} does not exist although the source offsets hold LSN {Lsn}; creating it and snapshotting again (changes in between arrive as the rows' current state; deletes in between are not replayed)")]
+    public static partial void SlotMissingResnapshot(ILogger logger, string connector, string slot, string lsn);
+
     [LoggerMessage(EventId = 4108, Level = LogLevel.Information, Message = "Connector {Connector}: the source offsets record a completed snapshot; initial_only has nothing to do")]
     public static partial void SnapshotAlreadyCompleted(ILogger logger, string connector);
 }
