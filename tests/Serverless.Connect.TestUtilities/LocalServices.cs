@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
+using Serverless.Connect.DevServices;
 
 namespace Serverless.Connect.TestUtilities;
 
@@ -10,37 +10,36 @@ namespace Serverless.Connect.TestUtilities;
 public sealed class LocalServices
 {
     private static readonly Lazy<LocalServices> s_current = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
-    private readonly IReadOnlyDictionary<string, string> _values;
+    private readonly ServicesEnvironment _environment;
 
-    private LocalServices(IReadOnlyDictionary<string, string> values) => _values = values;
+    private LocalServices(ServicesEnvironment environment) => _environment = environment;
 
     public static LocalServices Current => s_current.Value;
 
-    public string PostgresHost => Get("SC_PG_HOST");
+    public string PostgresHost => _environment.PostgresHost;
 
-    public int PostgresPort => int.Parse(Get("SC_PG_PORT"), CultureInfo.InvariantCulture);
+    public int PostgresPort => _environment.PostgresPort;
 
-    public string PostgresUser => Get("SC_PG_USER");
+    public string PostgresUser => _environment.PostgresUser;
 
-    public string PostgresPassword => Get("SC_PG_PASSWORD");
+    public string PostgresPassword => _environment.PostgresPassword;
 
-    public string PostgresDataDirectory => Get("SC_PG_DATA_DIR");
+    public string PostgresDataDirectory => _environment.PostgresDataDirectory;
 
-    public string KafkaBootstrapServers => Get("SC_KAFKA_BOOTSTRAP_SERVERS");
+    public string KafkaBootstrapServers => _environment.KafkaBootstrapServers;
 
-    public Uri S3Endpoint => new(Get("SC_S3_ENDPOINT"));
+    public Uri S3Endpoint => _environment.S3Endpoint;
 
-    public string S3AccessKey => Get("SC_S3_ACCESS_KEY");
+    public string S3AccessKey => _environment.S3AccessKey;
 
-    public string S3SecretKey => Get("SC_S3_SECRET_KEY");
+    public string S3SecretKey => _environment.S3SecretKey;
 
-    public string AzuriteConnectionString => Get("SC_AZURITE_CONNECTION_STRING");
+    public string AzuriteConnectionString => _environment.AzuriteConnectionString;
 
-    public string PostgresConnectionString(string database) =>
-        $"Host={PostgresHost};Port={PostgresPort};Username={PostgresUser};Password={PostgresPassword};Database={database};Pooling=false;Timeout=30;Command Timeout=60";
+    // Tests drop their databases at the end, which a pooled idle connection would block.
+    public string PostgresConnectionString(string database) => _environment.PostgresConnectionString(database, pooling: false);
 
-    public string Get(string key) =>
-        _values.TryGetValue(key, out var value) ? value : throw new InvalidOperationException($"{key} is not in the services env file.");
+    public string Get(string key) => _environment.Get(key);
 
     public static string EnvFilePath =>
         Environment.GetEnvironmentVariable("SC_SERVICES_ENV") is { Length: > 0 } path
@@ -55,36 +54,7 @@ public sealed class LocalServices
             StartServices();
         }
 
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var raw in File.ReadAllLines(path))
-        {
-            var line = raw.Trim();
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            if (line.StartsWith("export ", StringComparison.Ordinal))
-            {
-                line = line[7..];
-            }
-
-            var eq = line.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0)
-            {
-                continue;
-            }
-
-            var value = line[(eq + 1)..];
-            if (value.Length >= 2 && value[0] == '"' && value[^1] == '"')
-            {
-                value = value[1..^1];
-            }
-
-            values[line[..eq]] = value;
-        }
-
-        return new LocalServices(values);
+        return new LocalServices(ServicesEnvironment.Read(path));
     }
 
     private static void StartServices()

@@ -2,6 +2,8 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 
+using Serverless.Connect.DevServices;
+
 namespace Serverless.Connect.Demo.Internal;
 
 /// <summary>The run's bucket on the local S3 server (s3rver): created up front (the sink needs it), listed for the summary.</summary>

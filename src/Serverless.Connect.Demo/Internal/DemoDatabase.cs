@@ -1,5 +1,7 @@
 using Npgsql;
 
+using Serverless.Connect.DevServices;
+
 namespace Serverless.Connect.Demo.Internal;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using Serverless.Connect.CdcReader;
 using Serverless.Connect.Hosting.Kafka;
 
+using Serverless.Connect.DevServices;
+
 namespace Serverless.Connect.Demo.Internal;
 
 /// <summary>

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 
+using Serverless.Connect.DevServices;
+
 namespace Serverless.Connect.Demo.Internal;
 
 /// <summary>

@@ -3,6 +3,8 @@ using Serverless.Connect.Configuration;
 using Serverless.Connect.Configuration.Connect;
 using Serverless.Connect.Configuration.Loading;
 
+using Serverless.Connect.DevServices;
+
 namespace Serverless.Connect.Demo.Internal;
 
 /// <summary>
