@@ -12,20 +12,8 @@ public static class ElasticsearchSinkPlugin
 
     /// <summary>Creates the plugin descriptor: the <see cref="ElasticsearchSinkConfig"/> keys and Confluent's cross-field rules.</summary>
     /// <returns>A new descriptor.</returns>
-    public static PluginDescriptor CreateDescriptor()
-    {
-        var definition = ElasticsearchSinkConfig.Create();
-        return new PluginDescriptor(ClassName, PluginKind.Sink)
-        {
-            Config = definition,
-            Version = "15.1.3",
-            Validator = props =>
-            {
-                var result = definition.Validate(props);
-                return result.IsValid ? CrossFieldProblems(result.Config!) : [];
-            },
-        };
-    }
+    public static PluginDescriptor CreateDescriptor() =>
+        PluginDescriptor.WithCrossFieldRules(ClassName, PluginKind.Sink, ElasticsearchSinkConfig.Create(), CrossFieldProblems) with { Version = "15.1.3" };
 
     /// <summary>Registers the descriptor in <paramref name="registry"/>.</summary>
     /// <param name="registry">The plugin registry.</param>

@@ -16,20 +16,8 @@ public static class S3SinkPlugin
 
     /// <summary>Creates the plugin descriptor: the <see cref="S3SinkConfig"/> keys and the cross-field rules.</summary>
     /// <returns>A new descriptor.</returns>
-    public static PluginDescriptor CreateDescriptor()
-    {
-        var definition = S3SinkConfig.Create();
-        return new PluginDescriptor(ClassName, PluginKind.Sink)
-        {
-            Config = definition,
-            Version = "11.1.0",
-            Validator = props =>
-            {
-                var result = definition.Validate(props);
-                return result.IsValid ? CrossFieldProblems(result.Config!) : [];
-            },
-        };
-    }
+    public static PluginDescriptor CreateDescriptor() =>
+        PluginDescriptor.WithCrossFieldRules(ClassName, PluginKind.Sink, S3SinkConfig.Create(), CrossFieldProblems) with { Version = "11.1.0" };
 
     /// <summary>Registers the descriptor in <paramref name="registry"/>.</summary>
     /// <param name="registry">The plugin registry.</param>

@@ -15,6 +15,32 @@ public sealed record PluginDescriptor
         Kind = kind;
     }
 
+    /// <summary>
+    /// A descriptor whose <see cref="Validator"/> parses the settings with <paramref name="config"/> and, only when they
+    /// parse, applies <paramref name="crossFieldRules"/> (the rules between keys, which need typed values).
+    /// </summary>
+    /// <param name="className">The fully qualified Java class name.</param>
+    /// <param name="kind">The plugin kind.</param>
+    /// <param name="config">The plugin's settings.</param>
+    /// <param name="crossFieldRules">The checks between keys, on the parsed configuration.</param>
+    /// <returns>The descriptor.</returns>
+    public static PluginDescriptor WithCrossFieldRules(
+        string className, PluginKind kind, ConfigDef config, Func<ParsedConfig, IEnumerable<ConfigProblem>> crossFieldRules)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(crossFieldRules);
+        return new PluginDescriptor(className, kind)
+        {
+            Config = config,
+            Validator = props =>
+            {
+                // Per-key problems are reported from Config already; rules between keys need every key to parse.
+                var result = config.Validate(props);
+                return result.IsValid ? crossFieldRules(result.Config!) : [];
+            },
+        };
+    }
+
     /// <summary>The fully qualified Java class name.</summary>
     public string ClassName { get; init; }
 
