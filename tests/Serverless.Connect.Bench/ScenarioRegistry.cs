@@ -1,4 +1,5 @@
 using Serverless.Connect.Bench.Cdc;
+using Serverless.Connect.Bench.EndToEnd;
 using Serverless.Connect.Bench.EsSink;
 using Serverless.Connect.Bench.S3Sink;
 using Serverless.Connect.Bench.Scaling;
@@ -17,6 +18,7 @@ internal static class ScenarioRegistry
         new TransformsScenario(),
         new EsSinkScenario(),
         new S3SinkScenario(),
+        new EndToEndLatencyScenario(),
         new ScalingScenario(),
     ];
 

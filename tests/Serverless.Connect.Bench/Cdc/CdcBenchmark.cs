@@ -62,7 +62,8 @@ internal static class CdcBenchmark
             confirmed >= run.AcknowledgedLsn && run.AcknowledgedLsn > 0, run.CpuSeconds, run.Load, decode.PeakRssBytes, ProcessMemory.OwnPeakBytes);
     }
 
-    private static Dictionary<string, string> ConnectorConfig(BenchContext context, CdcWorkload workload, IReadOnlyDictionary<string, string> overrides)
+    /// <summary>The reader's connector keys for <paramref name="workload"/> (its slot, publication and database), then <paramref name="overrides"/>.</summary>
+    internal static Dictionary<string, string> ConnectorConfig(BenchContext context, CdcWorkload workload, IReadOnlyDictionary<string, string> overrides)
     {
         var services = context.Services;
         var config = new Dictionary<string, string>(StringComparer.Ordinal)
