@@ -2,6 +2,7 @@ using Amazon.S3;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Serverless.Connect.Data;
+using Serverless.Connect.Errors;
 using Serverless.Connect.Sinks.S3.Internal;
 
 namespace Serverless.Connect.Sinks.S3;
@@ -73,7 +74,15 @@ public sealed class S3SinkTask : ISinkTask
     public async ValueTask OpenAsync(IReadOnlyCollection<SinkPartition> partitions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(partitions);
-        await EnsureBucketAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EnsureBucketAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RetriableException)
+        {
+            // S3 is unreachable right now: the first put checks again and defers its records until it answers.
+        }
+
         foreach (var partition in partitions)
         {
             Writer(partition);
@@ -84,7 +93,16 @@ public sealed class S3SinkTask : ISinkTask
     public async Task<IReadOnlyList<SinkRecordOutcome>> PutAsync(IReadOnlyList<ConnectRecord> records, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
-        await EnsureBucketAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EnsureBucketAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RetriableException e)
+        {
+            var error = new SinkRecordError(e.Message, Exception: e);
+            return [.. records.Select(r => new SinkRecordOutcome(r, SinkRecordStatus.Retriable, error))];
+        }
+
         var outcomes = new SinkRecordOutcome?[records.Count];
         var groups = new Dictionary<SinkPartition, List<(int, ConnectRecord)>>();
         var order = new List<SinkPartition>();
@@ -123,7 +141,7 @@ public sealed class S3SinkTask : ISinkTask
                 continue;
             }
 
-            await writer.RotateIfScheduledAsync(cancellationToken).ConfigureAwait(false);
+            await writer.MaintainAsync(cancellationToken).ConfigureAwait(false);
             if (writer.SafeOffset(current) is { } safe)
             {
                 result[partition] = safe;

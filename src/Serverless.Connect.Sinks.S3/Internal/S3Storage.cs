@@ -61,11 +61,15 @@ internal sealed class S3Storage : IDisposable
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
-            throw new ConnectException($"Non-existent S3 bucket: {Bucket}", e);
+            throw new ConnectException($"Non-existent S3 bucket: {Bucket} ({S3SinkConfig.BucketName}; S3 answered 404 {e.ErrorCode})", e);
         }
         catch (Exception e) when (IsTransient(e, cancellationToken))
         {
             throw new RetriableException($"S3 bucket {Bucket} could not be reached: {e.Message}", e);
+        }
+        catch (AmazonServiceException e)
+        {
+            throw Refused($"check of bucket {Bucket}", e);
         }
     }
 
@@ -217,7 +221,7 @@ internal sealed class S3Storage : IDisposable
         }
     }
 
-    private static async Task<T> Call<T>(string what, Func<Task<T>> call, CancellationToken cancellationToken)
+    private async Task<T> Call<T>(string what, Func<Task<T>> call, CancellationToken cancellationToken)
     {
         try
         {
@@ -229,8 +233,26 @@ internal sealed class S3Storage : IDisposable
         }
         catch (AmazonServiceException e)
         {
-            throw new ConnectException($"S3 {what} failed: {(int)e.StatusCode} {e.ErrorCode}: {e.Message}", e);
+            throw Refused($"{what} in bucket {Bucket}", e);
         }
+    }
+
+    /// <summary>A non-retriable S3 answer, naming the error code and, for refused credentials, where they came from.</summary>
+    private ConnectException Refused(string what, AmazonServiceException e)
+    {
+        var message = $"S3 {what} failed: {(int)e.StatusCode} {e.ErrorCode}: {e.Message}";
+        if (e.StatusCode == HttpStatusCode.NotFound && e.ErrorCode == "NoSuchBucket")
+        {
+            message += $" (Non-existent S3 bucket: {Bucket}; check {S3SinkConfig.BucketName})";
+        }
+        else if (e.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized)
+        {
+            message += _options.AccessKeyId.Length > 0
+                ? $" (credentials from {S3SinkConfig.AccessKeyId}={_options.AccessKeyId} and {S3SinkConfig.SecretAccessKey}; check them and the bucket policy)"
+                : $" (credentials from the AWS SDK default chain: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, profile or role, since {S3SinkConfig.AccessKeyId} is not set)";
+        }
+
+        return new ConnectException(message, e);
     }
 
     private static bool IsTransient(Exception e, CancellationToken cancellationToken) => e switch

@@ -24,6 +24,7 @@ internal sealed partial class TopicPartitionWriter
     private readonly Queue<long> _boundaries = new();
     private List<long> _chunks = [];
     private long? _next;
+    private long? _accepted;
     private long? _safe;
     private int _recordCount;
     private long? _baseTimestamp;
@@ -86,6 +87,7 @@ internal sealed partial class TopicPartitionWriter
 
             var now = Now();
             var changed = false;
+            RetriableException? deferred = null;
             foreach (var (index, record) in items)
             {
                 if (_next is { } next && record.KafkaOffset < next)
@@ -95,8 +97,36 @@ internal sealed partial class TopicPartitionWriter
                     continue;
                 }
 
+                if (deferred is null && !await ResumeAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    deferred = _failure ?? new RetriableException($"S3 writes of {_partition} are paused after a failure");
+                }
+
+                if (deferred is not null)
+                {
+                    // S3 is failing: the rest of the partition is redelivered after the host's backoff, state is kept.
+                    outcomes[index] = Deferred(record, deferred);
+                    continue;
+                }
+
                 changed = true;
-                outcomes[index] = await ProcessAsync(record, now, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    outcomes[index] = await ProcessAsync(record, now, cancellationToken).ConfigureAwait(false);
+                }
+                catch (RetriableException e) when (!_s.Staging)
+                {
+                    deferred = Failed(e);
+                    if (_accepted != record.KafkaOffset)
+                    {
+                        outcomes[index] = Deferred(record, e);
+                        continue;
+                    }
+
+                    // The record is in an open file; only the upload behind it is pending.
+                    outcomes[index] = new SinkRecordOutcome(record, SinkRecordStatus.Written);
+                }
+
                 _next = record.KafkaOffset + 1;
                 if (_files.Count == 0)
                 {
@@ -104,9 +134,9 @@ internal sealed partial class TopicPartitionWriter
                 }
             }
 
-            foreach (var file in _files.Values)
+            if (deferred is null)
             {
-                await file.Writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+                await FlushOpenFilesAsync(cancellationToken).ConfigureAwait(false);
             }
 
             if (_s.Staging && changed)
@@ -160,6 +190,7 @@ internal sealed partial class TopicPartitionWriter
         _files.Clear();
         _staged.Clear();
         _chunks = [];
+        ForgetPending();
         _recordCount = 0;
         _baseTimestamp = null;
         _lastEncoded = null;
@@ -247,6 +278,7 @@ internal sealed partial class TopicPartitionWriter
         }
 
         Appended(record, encoded, timestamp);
+        _accepted = record.KafkaOffset;
         if (file.Writer.RecordCount % _o.ParquetRowGroupRecords == 0)
         {
             await file.Writer.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -299,15 +331,21 @@ internal sealed partial class TopicPartitionWriter
     }
 
     /// <summary>Rotation: every open file of the partition becomes visible; <paramref name="safeOffset"/> is then committable.</summary>
+    /// <remarks>
+    /// Each file leaves the open set once it is visible, so after a failure the rotation resumes with the files still open
+    /// (<see cref="ResumeAsync"/>); the boundary is recorded only when all of them are visible.
+    /// </remarks>
     private async Task CommitFilesAsync(long safeOffset, CancellationToken cancellationToken)
     {
-        foreach (var file in _files.Values)
+        _pendingCommit = safeOffset;
+        foreach (var (encoded, file) in _files.ToArray())
         {
             await file.Writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
             LogFileCommitted(_s.Logger, file.Key, file.Writer.RecordCount);
+            _files.Remove(encoded);
         }
 
-        _files.Clear();
+        _pendingCommit = null;
         _recordCount = 0;
         _baseTimestamp = null;
         _lastEncoded = null;

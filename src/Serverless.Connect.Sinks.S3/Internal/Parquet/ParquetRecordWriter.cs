@@ -23,6 +23,7 @@ internal sealed class ParquetRecordWriter : IRecordFileWriter, IUploadOwner
     private readonly (int, int)[] _marks;
     private readonly int _rowGroupRecords;
     private int _buffered;
+    private bool _footerWritten;
 
     private ParquetRecordWriter(ConnectSchema schema, S3UploadStream upload, ParquetWriter writer, ParquetSchema parquet, int rowGroupRecords)
     {
@@ -95,7 +96,13 @@ internal sealed class ParquetRecordWriter : IRecordFileWriter, IUploadOwner
             await WriteRowGroupAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await _writer.DisposeAsync().ConfigureAwait(false);
+        if (!_footerWritten)
+        {
+            // The footer goes into the buffer once; a retry after a failed upload only sends what is buffered.
+            await _writer.DisposeAsync().ConfigureAwait(false);
+            _footerWritten = true;
+        }
+
         await _upload.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
