@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Serverless.Connect.CdcReader.Internal;
+using Serverless.Connect.Errors;
 using Serverless.Connect.Runtime.Errors;
 using Serverless.Connect.Sources.Postgres;
 
@@ -14,6 +15,7 @@ public sealed partial class CdcConnector
     public const string StandbyPollIntervalConfig = "serverless.standby.poll.interval.ms";
 
     private volatile CdcConnectorStatus _status = new(CdcConnectorState.Unassigned);
+    private bool _reachedServer;
 
     /// <summary>Gets the connector's current state.</summary>
     public CdcConnectorStatus Status => _status;
@@ -42,15 +44,19 @@ public sealed partial class CdcConnector
     /// <summary>
     /// Runs until <paramref name="stopToken"/> is cancelled, then drains, flushes, confirms and returns. While another
     /// reader streams from the slot this one stands by (state <see cref="CdcConnectorState.Standby"/>), checking every
-    /// <see cref="StandbyPollInterval"/>, and takes over once PostgreSQL releases the slot.
+    /// <see cref="StandbyPollInterval"/>, and takes over once PostgreSQL releases the slot. A lost connection (server
+    /// restart, terminated walsender, network) restarts the streaming session from the slot's <c>confirmed_flush_lsn</c>
+    /// after a backoff (<c>errors.max.retries</c>, <c>retriable.restart.connector.wait.ms</c>), staying
+    /// <see cref="CdcConnectorState.Running"/> meanwhile, as a Debezium task does under Connect.
     /// </summary>
     /// <param name="stopToken">Requests a graceful stop.</param>
     /// <returns>A task that completes when the connector has stopped.</returns>
-    /// <exception cref="Errors.ConnectException">Setup failed or Kafka rejected a record permanently.</exception>
+    /// <exception cref="ConnectException">Setup failed, Kafka rejected a record permanently, or the connection-error retries ran out.</exception>
     public async Task RunAsync(CancellationToken stopToken)
     {
         using var cleanupStop = new CancellationTokenSource();
         var cleanupLoop = _outboxCleanup?.RunAsync(cleanupStop.Token) ?? Task.CompletedTask;
+        var backoff = new RetriableRestartBackoff(Source.Config.ErrorsMaxRetries, Source.Config.RetriableRestartWait);
         try
         {
             while (true)
@@ -61,6 +67,7 @@ public sealed partial class CdcConnector
                 }
 
                 _status = new CdcConnectorStatus(CdcConnectorState.Running);
+                var deliveredAtStart = DeliveredCount;
                 try
                 {
                     await RunActiveAsync(stopToken);
@@ -71,10 +78,20 @@ public sealed partial class CdcConnector
                     // Another standby won the race for the released slot before this one read anything: stand by again
                     // with a fresh source (a source runs once).
                     Log.SlotTakenByAnother(_logger, Source.Config.Name, Source.Config.SlotName);
-                    Source = new PostgresChangeSource(Source.Config, _loggerFactory.CreateLogger<PostgresChangeSource>(), _time)
+                    Source = NewSource();
+                }
+                catch (Exception e) when (IsRetriable(e) && !stopToken.IsCancellationRequested)
+                {
+                    // As Debezium: a restarted task that delivered changes again has recovered, so its retries start over.
+                    if (DeliveredCount > deliveredAtStart)
                     {
-                        DrainTimeout = Source.DrainTimeout,
-                    };
+                        backoff.Reset();
+                    }
+
+                    if (!await RestartAfterAsync(e, backoff, stopToken))
+                    {
+                        break;
+                    }
                 }
             }
 
@@ -104,6 +121,61 @@ public sealed partial class CdcConnector
         }
     }
 
+    // Connect keeps the task RUNNING while Debezium restarts it internally; only when the retries are used up does it
+    // fail. Returns false when stopped while waiting.
+    private async Task<bool> RestartAfterAsync(Exception error, RetriableRestartBackoff backoff, CancellationToken stopToken)
+    {
+        var name = Source.Config.Name;
+        if (!backoff.TryNext(out var delay))
+        {
+            throw new ConnectException(
+                backoff.MaxRetries == 0
+                    ? $"Connector '{name}' stopped on a connection error, which is not retried because errors.max.retries=0: {error.Message}"
+                    : $"Connector '{name}' stopped on a connection error after {backoff.Attempts} restart(s), the limit set by errors.max.retries={backoff.MaxRetries}: {error.Message}",
+                error);
+        }
+
+        Metrics.OnReconnect();
+        Log.RestartingAfterRetriableError(
+            _logger, name, Describe(error), backoff.Attempts, backoff.MaxRetries < 0 ? "unlimited" : backoff.MaxRetries.ToString(CultureInfo.InvariantCulture),
+            (long)delay.TotalMilliseconds, new NpgsqlTypes.NpgsqlLogSequenceNumber(Source.ConfirmedLsn).ToString());
+        try
+        {
+            await Task.Delay(delay, _time, stopToken);
+        }
+        catch (OperationCanceledException) when (stopToken.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        // A source runs once; the new one streams from the slot's confirmed_flush_lsn.
+        Source = NewSource();
+        return true;
+    }
+
+    // Connection-level failures once the server was reached with these settings. At the very first start Debezium fails
+    // the task instead ("cannot connect using the specified connection parameters"), and so does this: a wrong host or
+    // port is a configuration error, not an outage. A record Kafka rejected is never retried here.
+    private bool IsRetriable(Exception e)
+    {
+        _reachedServer |= Source.Connected;
+        return _reachedServer && _deliveryFailure is null && (PostgresConnectionErrors.IsConnectionLoss(e) || IsSlotTaken(e));
+    }
+
+    private static string Describe(Exception e)
+    {
+        var root = e;
+        while (root.InnerException is { } inner && root is RetriableException)
+        {
+            root = inner;
+        }
+
+        return root.GetType().Name + ": " + root.Message;
+    }
+
+    private PostgresChangeSource NewSource() =>
+        new(Source.Config, _loggerFactory.CreateLogger<PostgresChangeSource>(), _time) { DrainTimeout = Source.DrainTimeout };
+
     private static bool IsSlotTaken(Exception e) =>
         e is SlotInUseException || (e is PostgresException { SqlState: PostgresErrorCodes.ObjectInUse } && e.Message.Contains("replication slot", StringComparison.Ordinal));
 
@@ -116,6 +188,7 @@ public sealed partial class CdcConnector
         {
             await using var connection = new NpgsqlConnection(config.ConnectionString());
             await connection.OpenAsync(stopToken);
+            _reachedServer = true;
             await using var command = new NpgsqlCommand("SELECT active_pid FROM pg_replication_slots WHERE slot_name = $1 AND active", connection);
             command.Parameters.AddWithValue(config.SlotName);
             while (await command.ExecuteScalarAsync(stopToken) is int pid)

@@ -32,12 +32,13 @@ public sealed partial class CdcConnector
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly LsnAcknowledgementTracker _tracker = new();
+    private volatile LsnAcknowledgementTracker _tracker = new();
     private readonly OutboxCleanup? _outboxCleanup;
     private readonly TaskCompletionSource _snapshotAcknowledged = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _snapshotLock = new();
     private (ulong Lsn, long? TxId)? _pendingSnapshot;
     private ulong _offsetLsn;
+    private ulong _acknowledgedBefore;
     private Exception? _deliveryFailure;
     private TaskCompletionSource? _queueSpace;
     private long _delivered;
@@ -77,7 +78,7 @@ public sealed partial class CdcConnector
     public int InFlight => _tracker.InFlight;
 
     /// <summary>Gets the highest position whose records are all acknowledged by Kafka.</summary>
-    public ulong SafeLsn => _tracker.SafeLsn;
+    public ulong SafeLsn => Math.Max(_tracker.SafeLsn, Interlocked.Read(ref _acknowledgedBefore));
 
     /// <summary>Gets the worker's <c>offset.storage.topic</c> where source offsets are kept (default <c>connect-offsets</c>).</summary>
     public string OffsetStorageTopic => _effective.Worker["offset.storage.topic"] is { Length: > 0 } topic ? topic : "connect-offsets";
@@ -126,6 +127,16 @@ public sealed partial class CdcConnector
 
     private async Task RunCoreAsync(CancellationToken stopToken)
     {
+        // One streaming session: its own tracker and source, so a late report of an earlier session cannot touch
+        // this one. After a reconnect the slot resumes at its confirmed_flush_lsn, which trails what Kafka acknowledged
+        // (status updates are periodic, and PostgreSQL 15 does not persist a confirmed_flush_lsn that alone moved
+        // across a restart): the transactions this process already delivered come again and are skipped, so only
+        // the transaction that was cut off is sent twice. The session's tracker starts from nothing: its positions
+        // are what this session may confirm (a new snapshot's slot must never be confirmed below its consistent point).
+        var acknowledged = SafeLsn;
+        Interlocked.Exchange(ref _acknowledgedBefore, acknowledged);
+        var tracker = _tracker = new LsnAcknowledgementTracker();
+        var source = Source;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(stopToken);
         var channel = Channel.CreateBounded<PostgresSourceRecord>(new BoundedChannelOptions(Math.Min(Source.Config.MaxQueueSize, MaxChannelRecords))
         {
@@ -135,13 +146,19 @@ public sealed partial class CdcConnector
         });
         using var pipeline = SourceRecordPipeline.Create(_effective, new SinkRecordPipelineOptions { LoggerFactory = _loggerFactory, TimeProvider = _time });
         using var producer = BuildProducer(DataProducerSettings());
-        var sourceTask = Task.Run(() => Source.RunAsync(channel.Writer, stop.Token), CancellationToken.None);
+        var sourceTask = Task.Run(() => source.RunAsync(channel.Writer, stop.Token), CancellationToken.None);
         Action<DeliveryReport<byte[]?, byte[]?>>? transactionHandler = null;
         ulong transactionHandlerLsn = 0;
         try
         {
             await foreach (var item in channel.Reader.ReadAllAsync(CancellationToken.None))
             {
+                if (item.Lsn != 0 && item.Lsn <= acknowledged && IsReplayed(item, acknowledged))
+                {
+                    Metrics.OnReplaySkipped(item);
+                    continue;
+                }
+
                 if (item.Record is null)
                 {
                     if (item.EndsSnapshot)
@@ -152,7 +169,7 @@ public sealed partial class CdcConnector
                         }
                     }
 
-                    Source.Acknowledge(_tracker.Seal(item.Lsn));
+                    source.Acknowledge(tracker.Seal(item.Lsn));
                     CheckSnapshotAcknowledged();
                     Metrics.OnMarker(item);
                     continue;
@@ -170,7 +187,7 @@ public sealed partial class CdcConnector
                 var lsn = item.Lsn;
                 if (lsn != 0)
                 {
-                    _tracker.Track(lsn);
+                    tracker.Track(lsn);
                 }
 
                 var outboxRow = _outboxCleanup?.Candidate(item.Record);
@@ -181,14 +198,14 @@ public sealed partial class CdcConnector
                     if (transactionHandler is null || transactionHandlerLsn != lsn)
                     {
                         transactionHandlerLsn = lsn;
-                        transactionHandler = report => OnDelivered(report, lsn, stop);
+                        transactionHandler = report => OnDelivered(report, lsn, source, tracker, stop);
                     }
 
                     onDelivered = transactionHandler;
                 }
                 else
                 {
-                    onDelivered = report => OnDelivered(report, lsn, stop, outboxRow);
+                    onDelivered = report => OnDelivered(report, lsn, source, tracker, stop, outboxRow);
                 }
 
                 var produced = await ProduceAsync(producer, output, lsn, onDelivered, stop.Token);
@@ -203,7 +220,7 @@ public sealed partial class CdcConnector
             // Also on a pipeline failure: the source must stop reading before it can be drained.
             await stop.CancelAsync();
             await FlushAsync(producer);
-            Source.MarkDrained();
+            source.MarkDrained();
             await sourceTask;
         }
 
@@ -212,6 +229,12 @@ public sealed partial class CdcConnector
             throw new ConnectException($"Kafka rejected a record; connector '{Source.Config.Name}' stopped without confirming it", _deliveryFailure);
         }
     }
+
+    // A transaction's records carry the LSN of its commit record and its closing marker the commit's end LSN, which is
+    // what the tracker's safe position is made of. A record strictly below the safe position belongs to a transaction
+    // whose commit ended at or before it (commit records do not overlap); a marker at or below it closes one.
+    private static bool IsReplayed(PostgresSourceRecord item, ulong acknowledged) =>
+        item.Record is null ? !item.EndsSnapshot : item.Lsn < acknowledged;
 
     private async Task<bool> ProduceAsync(
         IProducer<byte[]?, byte[]?> producer, ProducerRecord record, ulong lsn, Action<DeliveryReport<byte[]?, byte[]?>> onDelivered, CancellationToken stopToken)
@@ -269,7 +292,8 @@ public sealed partial class CdcConnector
             cause);
     }
 
-    private void OnDelivered(DeliveryReport<byte[]?, byte[]?> report, ulong lsn, CancellationTokenSource stop, OutboxRow? outboxRow = null)
+    private void OnDelivered(
+        DeliveryReport<byte[]?, byte[]?> report, ulong lsn, PostgresChangeSource source, LsnAcknowledgementTracker tracker, CancellationTokenSource stop, OutboxRow? outboxRow = null)
     {
         if (_queueSpace is not null && Interlocked.Exchange(ref _queueSpace, null) is { } space)
         {
@@ -278,7 +302,7 @@ public sealed partial class CdcConnector
 
         if (report.Error.IsError)
         {
-            Log.DeliveryFailed(_logger, Source.Config.Name, report.Topic, report.Error.Reason);
+            Log.DeliveryFailed(_logger, source.Config.Name, report.Topic, report.Error.Reason);
             Interlocked.CompareExchange(ref _deliveryFailure, new KafkaException(report.Error), null);
             stop.Cancel();
             return;
@@ -292,7 +316,7 @@ public sealed partial class CdcConnector
 
         if (lsn != 0)
         {
-            Source.Acknowledge(_tracker.Complete(lsn));
+            source.Acknowledge(tracker.Complete(lsn));
             CheckSnapshotAcknowledged();
         }
     }
@@ -352,7 +376,7 @@ public sealed partial class CdcConnector
             }
 
             // A streaming offset has no snapshot flag, so it must never be written before the snapshot's own offset.
-            var safe = _tracker.SafeLsn;
+            var safe = SafeLsn;
             if (safe > _offsetLsn && (snapshot is null || SnapshotOffsetStored))
             {
                 await offsets.WriteAsync(server, SourceOffsets.Streaming(safe, _time.GetUtcNow()), cancellationToken);

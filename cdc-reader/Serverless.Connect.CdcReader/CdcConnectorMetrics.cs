@@ -14,6 +14,8 @@ public sealed class CdcConnectorMetrics
     private readonly ConcurrentDictionary<string, long> _rowsScanned = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _rowsEstimated = new(StringComparer.Ordinal);
     private long _polled;
+    private long _reconnects;
+    private long _replaysSkipped;
     private long _slotLagBytes = -1;
     private volatile bool _snapshotRunning;
     private volatile bool _snapshotCompleted;
@@ -21,6 +23,15 @@ public sealed class CdcConnectorMetrics
 
     /// <summary>Gets the number of records read from the source (change events, tombstones, heartbeats, transaction events).</summary>
     public long PolledCount => Interlocked.Read(ref _polled);
+
+    /// <summary>Gets how often the connector restarted its streaming session after a connection-level failure.</summary>
+    public long Reconnects => Interlocked.Read(ref _reconnects);
+
+    /// <summary>
+    /// Gets the records re-read after a reconnect (the slot resumed behind what Kafka had acknowledged) and skipped
+    /// because this process had already delivered them.
+    /// </summary>
+    public long ReplaysSkipped => Interlocked.Read(ref _replaysSkipped);
 
     /// <summary>Gets a value indicating whether a snapshot is being read now.</summary>
     public bool SnapshotRunning => _snapshotRunning;
@@ -38,6 +49,16 @@ public sealed class CdcConnectorMetrics
     public long SlotLagBytes => Interlocked.Read(ref _slotLagBytes);
 
     internal void SetSlotLag(long bytes) => Interlocked.Exchange(ref _slotLagBytes, bytes);
+
+    internal void OnReconnect() => Interlocked.Increment(ref _reconnects);
+
+    internal void OnReplaySkipped(PostgresSourceRecord item)
+    {
+        if (item.Record is not null)
+        {
+            Interlocked.Increment(ref _replaysSkipped);
+        }
+    }
 
     internal void SetEstimates(IReadOnlyDictionary<string, long> estimates)
     {

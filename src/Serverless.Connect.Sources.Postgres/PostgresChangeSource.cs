@@ -63,6 +63,13 @@ public sealed class PostgresChangeSource
     /// </summary>
     public ulong? OffsetsLsn { get; set; }
 
+    /// <summary>
+    /// Gets a value indicating whether this run reached the server and passed its setup checks (the parameters are
+    /// right). A consumer that restarts on <see cref="RetriableException"/> uses it to tell "cannot connect with these
+    /// settings" at the first start, which Debezium fails at once, from a server lost while running.
+    /// </summary>
+    public bool Connected { get; private set; }
+
     /// <summary>Gets the highest LSN sent to the server as flushed.</summary>
     public ulong ConfirmedLsn => Interlocked.Read(ref _sent);
 
@@ -91,6 +98,8 @@ public sealed class PostgresChangeSource
     /// <param name="stopToken">Stops reading; the source then waits for <see cref="MarkDrained"/> before confirming and closing.</param>
     /// <returns>A task that completes when the source has stopped.</returns>
     /// <exception cref="ConnectException">The server is not set up for the connector; the message names the problem.</exception>
+    /// <exception cref="RetriableException">The connection to the server was lost (see <see cref="PostgresConnectionErrors"/>);
+    /// nothing past what was acknowledged is confirmed, so a new source resumes at the slot's <c>confirmed_flush_lsn</c>.</exception>
     public async Task RunAsync(ChannelWriter<PostgresSourceRecord> output, CancellationToken stopToken)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -104,13 +113,30 @@ public sealed class PostgresChangeSource
         }
         catch (Exception e)
         {
-            failure = e;
-            throw;
+            failure = e is not ConnectException && PostgresConnectionErrors.IsConnectionLoss(e) ? ConnectionLost(e) : e;
+            if (ReferenceEquals(failure, e))
+            {
+                throw;
+            }
+
+            throw failure;
         }
         finally
         {
             output.TryComplete(failure);
         }
+    }
+
+    private RetriableException ConnectionLost(Exception e)
+    {
+        var target = new NpgsqlConnectionStringBuilder(_config.ConnectionString());
+        var position = Interlocked.Read(ref _sent) is var sent and not 0 ? $"; last confirmed LSN {new NpgsqlLogSequenceNumber(sent)}" : string.Empty;
+        var what = Connected
+            ? $"lost its connection to PostgreSQL {target.Host}:{target.Port}"
+            : $"cannot reach PostgreSQL {target.Host}:{target.Port} (database.hostname, database.port)";
+        return new RetriableException(
+            $"Connector '{_config.Name}' {what} (database '{_config.DatabaseName}', slot '{_config.SlotName}'{position}): {e.GetType().Name}: {e.Message}",
+            e);
     }
 
     private async Task RunCoreAsync(ChannelWriter<PostgresSourceRecord> output, CancellationToken stopToken)
@@ -121,6 +147,7 @@ public sealed class PostgresChangeSource
         var (tables, slotExists) = await new ReplicationSetup(_config).PrepareAsync(metadata, stopToken).ConfigureAwait(false);
         var types = new TypeRegistry();
         await types.ReloadAsync(metadata, stopToken).ConfigureAwait(false);
+        Connected = true;
         var factory = new TableSchemaFactory(_config, new ValueConverterFactory(_config, types));
         var events = new ChangeEventBuilder(_config, _time);
 
@@ -184,7 +211,16 @@ public sealed class PostgresChangeSource
                 // The slot is this connector's offset: an unfinished snapshot must not leave it behind, or the next
                 // start would stream from it without the rows the snapshot never delivered.
                 await replication.DisposeAsync().ConfigureAwait(false);
-                await DropSlotAsync(metadata, CancellationToken.None).ConfigureAwait(false);
+                try
+                {
+                    await DropSlotAsync(metadata, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception dropFailure) when (PostgresConnectionErrors.IsConnectionLoss(dropFailure))
+                {
+                    // The server is gone too: the slot stays, but the offsets record no completed snapshot, so the
+                    // next start drops it and snapshots again. The snapshot's own failure is what to report.
+                }
+
                 throw;
             }
 
@@ -296,6 +332,12 @@ public sealed class PostgresChangeSource
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+        }
+        catch (Exception e) when (e is ObjectDisposedException or InvalidOperationException || PostgresConnectionErrors.IsConnectionLoss(e))
+        {
+            // The connection is gone: the stream's own read fails with the real cause, which is what the source
+            // reports; a status update failing first must not take its place.
+            Log.StatusUpdateFailed(_logger, _config.Name, e.GetType().Name, e.Message);
         }
     }
 

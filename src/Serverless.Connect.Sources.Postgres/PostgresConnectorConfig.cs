@@ -33,6 +33,8 @@ public sealed class PostgresConnectorConfig
         SlotDropOnStop = parsed.GetBoolean("slot.drop.on.stop");
         StatusUpdateInterval = TimeSpan.FromMilliseconds(parsed.GetInt("status.update.interval.ms"));
         MaxQueueSize = parsed.GetInt("max.queue.size");
+        ErrorsMaxRetries = parsed.GetInt(PostgresConnectorConfigDef.ErrorsMaxRetriesConfig);
+        RetriableRestartWait = TimeSpan.FromMilliseconds(parsed.GetLong(PostgresConnectorConfigDef.RetriableRestartWaitConfig));
         Filters = TableFilters.Create(parsed);
     }
 
@@ -109,6 +111,14 @@ public sealed class PostgresConnectorConfig
 
     /// <summary>Gets <c>max.queue.size</c>, the capacity of the reader's output channel.</summary>
     public int MaxQueueSize { get; }
+
+    /// <summary>Gets <c>errors.max.retries</c>: how often a connection-level failure is retried before the task fails.</summary>
+    /// <value>Default -1 (no limit); 0 fails at the first such error.</value>
+    public int ErrorsMaxRetries { get; }
+
+    /// <summary>Gets <c>retriable.restart.connector.wait.ms</c>, the longest wait before a restart after a retriable error.</summary>
+    /// <value>Default 10 seconds.</value>
+    public TimeSpan RetriableRestartWait { get; }
 
     internal TableFilters Filters { get; }
 

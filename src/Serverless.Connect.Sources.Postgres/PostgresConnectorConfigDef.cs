@@ -15,6 +15,12 @@ public static class PostgresConnectorConfigDef
     /// <summary>The Debezium version this connector imitates (reported in <c>source.version</c>).</summary>
     public const string DebeziumVersion = "2.7.3.Final";
 
+    /// <summary>Debezium's <c>errors.max.retries</c>: retries of a connection-level failure before the task fails (-1 = no limit, the default; 0 = none).</summary>
+    public const string ErrorsMaxRetriesConfig = "errors.max.retries";
+
+    /// <summary>Debezium's <c>retriable.restart.connector.wait.ms</c>: how long to wait before a restart after a retriable error (default 10000).</summary>
+    public const string RetriableRestartWaitConfig = "retriable.restart.connector.wait.ms";
+
     private const string Group = "Postgres";
 
     /// <summary>Creates the definition.</summary>
@@ -82,7 +88,13 @@ public static class PostgresConnectorConfigDef
         .Define(Key("topic.heartbeat.prefix", ConfigType.String, "__debezium-heartbeat", Importance.Low, "Prefix of the heartbeat topic."))
         .Define(Key("provide.transaction.metadata", ConfigType.Boolean, false, Importance.Low, "Fill the transaction block and emit BEGIN/END events."))
         .Define(Key("topic.transaction", ConfigType.String, "transaction", Importance.Low, "Suffix of the transaction metadata topic."))
-        .Define(Key("max.queue.size", ConfigType.Int, 8192, Importance.Low, "Capacity of the queue between the reader and the producer.", NumberRange.AtLeast(1L)));
+        .Define(Key("max.queue.size", ConfigType.Int, 8192, Importance.Low, "Capacity of the queue between the reader and the producer.", NumberRange.AtLeast(1L)))
+        .Define(Key(ErrorsMaxRetriesConfig, ConfigType.Int, -1, Importance.Low,
+            "Restarts after a lost PostgreSQL connection before the task fails: -1 without limit, 0 never, n at most n times.",
+            NumberRange.AtLeast(-1L)))
+        .Define(Key(RetriableRestartWaitConfig, ConfigType.Long, 10_000L, Importance.Low,
+            "Milliseconds to wait before restarting the connector after a retriable error (the cap of the exponential backoff).",
+            NumberRange.AtLeast(0L)));
 
     /// <summary>The plugin descriptor registering this definition for the connector class.</summary>
     /// <returns>A new descriptor.</returns>

@@ -10,7 +10,11 @@ using Xunit.Abstractions;
 
 namespace Serverless.Connect.Reliability.Tests;
 
-/// <summary>Faults of the PostgreSQL server itself, on a private server (the shared one must not be restarted or reconfigured).</summary>
+/// <summary>
+/// Faults of the PostgreSQL server and of the connector's connections to it: restarts and <c>wal_level</c> on a private
+/// server (the shared one must not be restarted or reconfigured), a terminated walsender, a wrong password and an
+/// unreachable port on the shared one.
+/// </summary>
 public sealed class PostgresServerFaultTests(ITestOutputHelper output)
 {
     private const string Topic = "srv.public.items";
@@ -35,7 +39,7 @@ public sealed class PostgresServerFaultTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task RestartMidLoad_TheReaderResumesFromTheSlot_NothingLost()
+    public async Task RestartMidLoad_OneConnectorReconnectsByItself_NothingLost()
     {
         await using var server = await PrivatePostgres.StartAsync();
         var database = await server.CreateDatabaseAsync("restart");
@@ -44,72 +48,169 @@ public sealed class PostgresServerFaultTests(ITestOutputHelper output)
         kafka.CreateTopic(Topic, 2);
         using var ids = new IdCollector(kafka.BootstrapServers, Topic);
         var config = Config(server, database, kafka);
-        var slot = config["slot.name"];
+        config[PostgresConnectorConfigDef.RetriableRestartWaitConfig] = "500";
+        var logs = new RecordingLoggerFactory();
 
-        var restarts = 0;
-        var runs = new List<string>();
+        // One connector, as deployed: no outer restart loop; it must reconnect by itself.
+        var connector = new CdcConnector(config, logs);
         using var stop = new CancellationTokenSource();
-        var reader = Task.Run(async () =>
-        {
-            // A reader as deployed: a task that fails on a lost server is restarted (by the host or by Kubernetes) and
-            // resumes from the slot's confirmed_flush_lsn.
-            while (!stop.IsCancellationRequested)
-            {
-                var connector = new CdcConnector(config);
-                try
-                {
-                    await connector.RunAsync(stop.Token);
-                    runs.Add("stopped");
-                    return;
-                }
-                catch (Exception e) when (!stop.IsCancellationRequested)
-                {
-                    runs.Add(e.GetType().Name + ": " + e.Message.Split('\n')[0]);
-                    Interlocked.Increment(ref restarts);
-                    await Task.Delay(TimeSpan.FromMilliseconds(500));
-                }
-            }
-        });
+        var run = connector.RunAsync(stop.Token);
+        await Eventually.HoldsAsync(async () => await SlotActiveAsync(server, database, config["slot.name"]), "the slot is streaming");
 
-        await Eventually.HoldsAsync(async () => await SlotActiveAsync(server, database, slot), "the slot is streaming");
         const int Rows = 3000;
-        var inserted = 0;
+        var load = LoadAsync(server, database, Rows);
+        await ids.WaitForAsync(600, TimeSpan.FromSeconds(60));
+
+        // Down for 3 s, so reconnect attempts meet a refused connection before the server is back.
+        await server.StopAsync();
+        var seenAtStop = ids.Distinct;
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.False(run.IsCompleted, "the connector must not fail while the server is down");
+        Assert.Equal(CdcConnectorState.Running, connector.Status.State);
+        await server.StartAgainAsync();
+
+        await load;
+        await ids.WaitForAsync(Rows, TimeSpan.FromSeconds(120));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var state = connector.Status;
+        var reconnects = connector.Metrics.Reconnects;
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(60));
+
+        var retries = logs.Entries.Where(e => e.EventId == 4209).Select(e => e.Message).ToList();
+        var lost = Enumerable.Range(1, Rows).Count(i => !ids.Has(i));
+        new FaultReport("cdc", "PostgreSQL stopped (pg_ctl stop -m fast) for 3 s mid-load, one connector, retriable.restart.connector.wait.ms=500",
+            Rows, lost, ids.Duplicates, reconnects,
+            $"ids at stop={seenAtStop}; re-read and skipped (already in Kafka): {connector.Metrics.ReplaysSkipped}; " +
+            $"retries: {string.Join(" | ", retries.Select(r => r.Split(';')[0]))}").Write(output);
+        Assert.Equal(0, lost);
+        Assert.Equal(CdcConnectorState.Running, state.State);
+        Assert.Null(state.Trace);
+        Assert.True(reconnects >= 1, "the connector reconnected at least once");
+        Assert.Equal(reconnects, retries.Count);
+        Assert.All(retries, r => Assert.Matches(@"restarting in \d+ ms \(retry \d+ of unlimited", r));
+
+        // The slot resumes at a confirmed_flush_lsn behind what Kafka acknowledged (PostgreSQL 15 even forgets a
+        // confirmed_flush_lsn that alone moved); what this process delivered already is skipped, so at most the one
+        // transaction (20 rows) that was being read when the connection went comes twice per reconnect.
+        Assert.InRange(ids.Duplicates, 0, 20 * reconnects);
+    }
+
+    [Fact]
+    public async Task MaxRetriesZero_ARestartFailsTheTask_NamingTheKey()
+    {
+        await using var server = await PrivatePostgres.StartAsync();
+        var database = await server.CreateDatabaseAsync("noretry");
+        await ExecuteAsync(server, database, "CREATE TABLE items (id int PRIMARY KEY, name text)");
+        using var kafka = MockKafkaCluster.Start(1);
+        kafka.CreateTopic(Topic, 2);
+        using var ids = new IdCollector(kafka.BootstrapServers, Topic);
+        var config = Config(server, database, kafka);
+        config[PostgresConnectorConfigDef.ErrorsMaxRetriesConfig] = "0";
+        var connector = new CdcConnector(config);
+        var run = connector.RunAsync(CancellationToken.None);
+        await Eventually.HoldsAsync(async () => await SlotActiveAsync(server, database, config["slot.name"]), "the slot is streaming");
+        await ExecuteAsync(server, database, "INSERT INTO items SELECT g, 'row ' || g FROM generate_series(1, 100) g");
+        await ids.WaitForAsync(100, TimeSpan.FromSeconds(60));
+
+        await server.RestartAsync();
+        var error = await Assert.ThrowsAnyAsync<ConnectException>(() => run.WaitAsync(TimeSpan.FromSeconds(60)));
+
+        output.WriteLine(error.Message);
+        Assert.Contains("errors.max.retries=0", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"{server.Host}:{server.Port}", error.Message, StringComparison.Ordinal);
+        Assert.Equal(CdcConnectorState.Failed, connector.Status.State);
+        Assert.Contains("errors.max.retries=0", connector.Status.Trace, StringComparison.Ordinal);
+        Assert.Equal(0, connector.Metrics.Reconnects);
+        Assert.Equal(100, ids.Distinct);
+        new FaultReport("cdc", "PostgreSQL restart with errors.max.retries=0", 100, 100 - ids.Distinct, ids.Duplicates, 0,
+            "task FAILED: " + error.Message.Split('\n')[0]).Write(output);
+    }
+
+    [Fact]
+    public async Task UnreachableServerAtFirstStart_FailsAtOnce_NotRetried()
+    {
+        // Debezium fails a task that cannot connect with its parameters at start: a wrong host or port is a
+        // configuration error, not an outage to wait out (errors.max.retries is -1 here).
+        await using var db = await TestDatabase.CreateAsync();
+        using var kafka = MockKafkaCluster.Start(1);
+        var closedPort = ClosedPort();
+        var config = SourceHarness.Config(db, ("bootstrap.servers", kafka.BootstrapServers), ("database.port", closedPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var connector = new CdcConnector(config);
+
+        var error = await Assert.ThrowsAnyAsync<ConnectException>(() => connector.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60)));
+
+        output.WriteLine(error.Message);
+        Assert.Contains($":{closedPort}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("database.port", error.Message, StringComparison.Ordinal);
+        Assert.Equal(CdcConnectorState.Failed, connector.Status.State);
+        Assert.Equal(0, connector.Metrics.Reconnects);
+        new FaultReport("bad-input", "PostgreSQL unreachable at the first start", 0, 0, 0, 0, "clear error: " + error.Message.Split('\n')[0]).Write(output);
+    }
+
+    [Fact]
+    public async Task WalsenderTerminatedMidStream_TheConnectorReconnects_NothingLost()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.ExecuteAsync("CREATE TABLE items (id int PRIMARY KEY, name text)");
+        using var kafka = MockKafkaCluster.Start(1);
+        kafka.CreateTopic(Topic, 2);
+        using var ids = new IdCollector(kafka.BootstrapServers, Topic);
+        var config = SourceHarness.Config(db,
+            ("bootstrap.servers", kafka.BootstrapServers),
+            ("value.converter", "org.apache.kafka.connect.json.JsonConverter"),
+            ("value.converter.schemas.enable", "false"),
+            (PostgresConnectorConfigDef.RetriableRestartWaitConfig, "500"));
+        var slot = config["slot.name"];
+        var connector = new CdcConnector(config);
+        using var stop = new CancellationTokenSource();
+        var run = connector.RunAsync(stop.Token);
+        await SourceHarness.WaitForSlotAsync(db, slot, run);
+
+        const int Rows = 3000;
         var load = Task.Run(async () =>
         {
             for (var start = 1; start <= Rows; start += 20)
             {
-                while (true)
-                {
-                    try
-                    {
-                        await ExecuteAsync(server, database, $"INSERT INTO items SELECT g, 'row ' || g FROM generate_series({start}, {start + 19}) g");
-                        break;
-                    }
-                    catch (NpgsqlException)
-                    {
-                        // The server is restarting; the application retries its transaction.
-                        await Task.Delay(200);
-                    }
-                }
-
-                Volatile.Write(ref inserted, start + 19);
-                await Task.Delay(10);
+                await db.ExecuteAsync($"INSERT INTO items SELECT g, 'row ' || g FROM generate_series({start}, {start + 19}) g");
+                await Task.Delay(20);
             }
         });
 
-        await ids.WaitForAsync(600, TimeSpan.FromSeconds(60));
-        await server.RestartAsync();
-        var seenAtRestart = ids.Distinct;
+        // Twice, each time once the connector streams again and has delivered more.
+        var terminated = new List<int>();
+        var seenAtLastTermination = 0;
+        foreach (var after in (int[])[500, 1500])
+        {
+            await ids.WaitForAsync(after, TimeSpan.FromSeconds(60));
+            await Eventually.HoldsAsync(() => SlotQueries.IsActiveAsync(db, slot), "the slot is streaming");
+            await using var connection = await db.OpenAsync();
+            await using var command = new NpgsqlCommand(
+                "SELECT active_pid, pg_terminate_backend(active_pid) FROM pg_replication_slots WHERE slot_name = $1 AND active", connection);
+            command.Parameters.AddWithValue(slot);
+            await using var reader = await command.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync(), "the slot has a walsender to terminate");
+            Assert.True(reader.GetBoolean(1), "pg_terminate_backend signalled the walsender");
+            terminated.Add(reader.GetInt32(0));
+            seenAtLastTermination = ids.Distinct;
+        }
+
         await load;
         await ids.WaitForAsync(Rows, TimeSpan.FromSeconds(120));
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await Eventually.HoldsAsync(() => SlotQueries.IsActiveAsync(db, slot), "the slot is streaming again");
+        var state = connector.Status.State;
+        var reconnects = connector.Metrics.Reconnects;
         await stop.CancelAsync();
-        await reader.WaitAsync(TimeSpan.FromSeconds(60));
+        await run.WaitAsync(TimeSpan.FromSeconds(60));
 
         var lost = Enumerable.Range(1, Rows).Count(i => !ids.Has(i));
-        new FaultReport("cdc", "PostgreSQL restart (pg_ctl restart -m fast) mid-load", Rows, lost, ids.Duplicates, restarts,
-            $"ids at restart={seenAtRestart}; reader runs: {string.Join(" | ", runs)}").Write(output);
+        new FaultReport("cdc", "walsender terminated twice mid-stream (pg_terminate_backend on the slot's active_pid)", Rows, lost, ids.Duplicates, reconnects,
+            $"terminated pids {string.Join(",", terminated)}; re-read and skipped (already in Kafka): {connector.Metrics.ReplaysSkipped}").Write(output);
         Assert.Equal(0, lost);
+        Assert.Equal(CdcConnectorState.Running, state);
+        Assert.True(reconnects >= 2, $"one reconnect per terminated walsender (got {reconnects})");
+        Assert.InRange(ids.Duplicates, 0, 20 * reconnects);
+        Assert.True(seenAtLastTermination >= 1500);
     }
 
     [Fact]
@@ -146,6 +247,35 @@ public sealed class PostgresServerFaultTests(ITestOutputHelper output)
         ["value.converter"] = "org.apache.kafka.connect.json.JsonConverter",
         ["value.converter.schemas.enable"] = "false",
     };
+
+    // The application's inserts, 20 rows a transaction, retried while the server is down.
+    private static Task LoadAsync(PrivatePostgres server, string database, int rows) => Task.Run(async () =>
+    {
+        for (var start = 1; start <= rows; start += 20)
+        {
+            while (true)
+            {
+                try
+                {
+                    await ExecuteAsync(server, database, $"INSERT INTO items SELECT g, 'row ' || g FROM generate_series({start}, {start + 19}) g");
+                    break;
+                }
+                catch (NpgsqlException)
+                {
+                    await Task.Delay(200);
+                }
+            }
+
+            await Task.Delay(10);
+        }
+    });
+
+    private static int ClosedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     private static async Task ExecuteAsync(PrivatePostgres server, string database, string sql)
     {

@@ -96,6 +96,13 @@ public sealed class PrivatePostgres : IAsyncDisposable
     public Task RestartAsync(CancellationToken cancellationToken = default) =>
         PgCtlAsync(cancellationToken, "-l", Path.Combine(_directory, "postgres.log"), "-m", "fast", "restart");
 
+    /// <summary><c>pg_ctl stop -m fast</c>: the server is down (connections refused) until <see cref="StartAgainAsync"/>.</summary>
+    public Task StopAsync(CancellationToken cancellationToken = default) => PgCtlAsync(cancellationToken, "-m", "fast", "stop");
+
+    /// <summary>Starts the server again after <see cref="StopAsync"/>.</summary>
+    public Task StartAgainAsync(CancellationToken cancellationToken = default) =>
+        PgCtlAsync(cancellationToken, "-l", Path.Combine(_directory, "postgres.log"), "start");
+
     public string Log() => File.Exists(Path.Combine(_directory, "postgres.log")) ? File.ReadAllText(Path.Combine(_directory, "postgres.log")) : "";
 
     public async ValueTask DisposeAsync()

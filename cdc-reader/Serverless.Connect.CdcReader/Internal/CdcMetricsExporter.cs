@@ -24,6 +24,8 @@ internal sealed class CdcMetricsExporter : IDisposable
     private readonly Gauge _writeRate;
     private readonly Gauge _activeCount;
     private readonly Gauge _standby;
+    private readonly Counter _reconnects;
+    private readonly Counter _replaysSkipped;
     private readonly Gauge _lagBytes;
     private readonly Gauge _acknowledgedLsn;
     private readonly Gauge _confirmedLsn;
@@ -45,6 +47,8 @@ internal sealed class CdcMetricsExporter : IDisposable
         _writeRate = factory.CreateGauge("kafka_connect_source_task_source_record_write_rate", "Records acknowledged per second over the last 30 s (source-record-write-rate).", s_task);
         _activeCount = factory.CreateGauge("kafka_connect_source_task_source_record_active_count", "Records produced and not yet acknowledged (source-record-active-count).", s_task);
         _standby = factory.CreateGauge("debezium_postgres_standby", "1 while this reader is a hot standby waiting for the slot.", s_connector);
+        _reconnects = factory.CreateCounter("debezium_postgres_reconnects_total", "Streaming sessions restarted after a lost PostgreSQL connection (errors.max.retries).", s_connector);
+        _replaysSkipped = factory.CreateCounter("debezium_postgres_reconnect_replays_skipped_total", "Records re-read after a reconnect and skipped: Kafka had acknowledged them already.", s_connector);
         _lagBytes = factory.CreateGauge("debezium_postgres_slot_lag_bytes", "pg_current_wal_lsn() - confirmed_flush_lsn of the slot (-1 until first read).", s_connector);
         _acknowledgedLsn = factory.CreateGauge("debezium_postgres_acknowledged_lsn", "Highest LSN whose records Kafka has all acknowledged.", s_connector);
         _confirmedLsn = factory.CreateGauge("debezium_postgres_confirmed_lsn", "Highest LSN confirmed to PostgreSQL as flushed.", s_connector);
@@ -91,6 +95,8 @@ internal sealed class CdcMetricsExporter : IDisposable
             _writeTotal.WithLabels(name, "0").IncTo(connector.DeliveredCount);
             _activeCount.WithLabels(name, "0").Set(connector.InFlight);
             _standby.WithLabels(name).Set(connector.Status.State == CdcConnectorState.Standby ? 1 : 0);
+            _reconnects.WithLabels(name).IncTo(metrics.Reconnects);
+            _replaysSkipped.WithLabels(name).IncTo(metrics.ReplaysSkipped);
             _lagBytes.WithLabels(name).Set(metrics.SlotLagBytes);
             _acknowledgedLsn.WithLabels(name).Set(connector.SafeLsn);
             _confirmedLsn.WithLabels(name).Set(connector.Source.ConfirmedLsn);

@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4208, Level = LogLevel.Warning, Message = "Connector {Connector}: storing source offsets in {Topic} failed or timed out; a snapshot whose completion is not stored is taken again on the next start")]
     public static partial void OffsetWriteFailed(ILogger logger, string connector, string topic, Exception? exception);
+
+    [LoggerMessage(EventId = 4209, Level = LogLevel.Warning, Message = "Connector {Connector}: {Error}; restarting in {DelayMs} ms (retry {Attempt} of {MaxRetries}, errors.max.retries); streaming resumes at the slot's confirmed_flush_lsn (last confirmed {ConfirmedLsn})")]
+    public static partial void RestartingAfterRetriableError(ILogger logger, string connector, string error, int attempt, string maxRetries, long delayMs, string confirmedLsn);
 }

@@ -119,6 +119,7 @@ internal sealed class StatusServer : IDisposable
             json.WriteNumber("delivered", c.DeliveredCount);
             json.WriteString("acknowledgedLsn", c.SafeLsn.ToString(CultureInfo.InvariantCulture));
             json.WriteString("confirmedLsn", c.Source.ConfirmedLsn.ToString(CultureInfo.InvariantCulture));
+            json.WriteNumber("reconnects", c.Metrics.Reconnects);
             json.WriteEndObject();
         }
 

@@ -34,4 +34,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4108, Level = LogLevel.Information, Message = "Connector {Connector}: the source offsets record a completed snapshot; initial_only has nothing to do")]
     public static partial void SnapshotAlreadyCompleted(ILogger logger, string connector);
+
+    [LoggerMessage(EventId = 4109, Level = LogLevel.Debug, Message = "Connector {Connector}: status update failed ({Error}: {Reason}); the replication connection is lost")]
+    public static partial void StatusUpdateFailed(ILogger logger, string connector, string error, string reason);
 }
