@@ -35,7 +35,7 @@ public static class PostgresConnectionErrors
                 case AggregateException aggregate:
                     return aggregate.InnerExceptions.Any(IsConnectionLoss);
                 case PostgresException postgres:
-                    return IsConnectionLoss(postgres.SqlState);
+                    return IsSessionEnding(postgres.SqlState);
                 case NpgsqlException npgsql when npgsql.IsTransient || IsProtocolDesync(npgsql):
                     return true;
                 case IOException or SocketException or TimeoutException:
@@ -49,7 +49,7 @@ public static class PostgresConnectionErrors
     /// <summary>Returns whether a server error code means the session was lost rather than refused.</summary>
     /// <param name="sqlState">The SQLSTATE.</param>
     /// <returns><see langword="true"/> for class 08, 57P01, 57P02, 57P03 and 53300.</returns>
-    public static bool IsConnectionLoss(string sqlState)
+    public static bool IsSessionEnding(string sqlState)
     {
         ArgumentNullException.ThrowIfNull(sqlState);
         return sqlState.StartsWith("08", StringComparison.Ordinal)

@@ -84,6 +84,62 @@ public sealed class ConfigTests
     }
 
     [Fact]
+    public void Retry_keys_default_to_Debeziums_unlimited_retries_and_10_s_wait()
+    {
+        var config = PostgresConnectorConfig.Parse(Minimal());
+
+        Assert.Equal(-1, config.ErrorsMaxRetries);
+        Assert.Equal(TimeSpan.FromSeconds(10), config.RetriableRestartWait);
+    }
+
+    [Theory]
+    [InlineData("0", "0", 0, 0)]
+    [InlineData("5", "500", 5, 500)]
+    [InlineData("-1", "60000", -1, 60_000)]
+    public void Retry_keys_parse(string maxRetries, string waitMs, int expectedRetries, long expectedWaitMs)
+    {
+        var values = Minimal();
+        values["errors.max.retries"] = maxRetries;
+        values["retriable.restart.connector.wait.ms"] = waitMs;
+
+        var config = PostgresConnectorConfig.Parse(values);
+
+        Assert.Equal(expectedRetries, config.ErrorsMaxRetries);
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedWaitMs), config.RetriableRestartWait);
+    }
+
+    [Theory]
+    [InlineData("errors.max.retries", "-2")]
+    [InlineData("errors.max.retries", "three")]
+    [InlineData("errors.max.retries", "2147483648")]
+    [InlineData("retriable.restart.connector.wait.ms", "-1")]
+    [InlineData("retriable.restart.connector.wait.ms", "10s")]
+    public void Invalid_retry_keys_are_rejected_at_start_naming_the_key(string key, string value)
+    {
+        var values = Minimal();
+        values[key] = value;
+
+        var error = Assert.Throws<ConfigValidationException>(() => PostgresConnectorConfig.Parse(values));
+
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+        Assert.Contains(value, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invalid_retry_key_fails_the_cdc_connector_before_it_connects()
+    {
+        var values = Minimal();
+        values["name"] = "pg";
+        values["connector.class"] = PostgresConnectorConfigDef.ConnectorClass;
+        values["bootstrap.servers"] = "127.0.0.1:1";
+        values["errors.max.retries"] = "-5";
+
+        var error = Assert.Throws<ConfigValidationException>(() => new CdcReader.CdcConnector(values));
+
+        Assert.Contains("errors.max.retries", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Registered_descriptor_is_found_by_class_and_alias_and_checks_exclusive_lists()
     {
         var registry = PostgresConnectorConfigDef.Register(new PluginRegistry());
