@@ -46,6 +46,7 @@ public sealed class StatusAndMetricsTests
         Assert.Equal(1, Metric(metrics, "debezium_postgres_snapshot_completed", name));
         Assert.Equal(0, Metric(metrics, "debezium_postgres_snapshot_running", name));
         Assert.Equal(0, Metric(metrics, "debezium_postgres_standby", name));
+        Assert.Equal(0, Metric(metrics, "debezium_postgres_reconnects_total", name));
         Assert.True(Metric(metrics, "debezium_postgres_acknowledged_lsn", name) > 0);
         Assert.Contains("# TYPE kafka_connect_source_task_source_record_poll_rate gauge", metrics, StringComparison.Ordinal);
         Assert.Contains("# TYPE kafka_connect_source_task_source_record_write_total counter", metrics, StringComparison.Ordinal);
@@ -66,6 +67,21 @@ public sealed class StatusAndMetricsTests
             Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
             Assert.Equal("""{"error_code":404,"message":"Connector nope not found"}""", await missing.Content.ReadAsStringAsync());
         }
+
+        // The walsender terminated: the connector reconnects by itself, its task RUNNING throughout (as Connect shows a
+        // Debezium task that restarts internally), and counts the reconnect.
+        await using (var admin = await db.OpenAsync())
+        {
+            await using var terminate = new Npgsql.NpgsqlCommand("SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots WHERE slot_name = $1 AND active", admin);
+            terminate.Parameters.AddWithValue(config["slot.name"]);
+            Assert.Equal(true, await terminate.ExecuteScalarAsync());
+        }
+
+        await UntilAsync(async () => Metric(await GetAsync(http, $"{url}/metrics", active), "debezium_postgres_reconnects_total", name) == 1, active);
+        await db.ExecuteAsync("INSERT INTO items VALUES (202)");
+        await UntilAsync(async () => Metric(await GetAsync(http, $"{url}/metrics", active), "kafka_connect_source_task_source_record_write_total", name) == 202, active);
+        Assert.Equal("RUNNING", (string?)JsonNode.Parse(await GetAsync(http, $"{url}/connectors/{name}/tasks/0/status", active))!["state"]);
+        Assert.Equal(1, (long)JsonNode.Parse(await GetAsync(http, $"{url}/health", active))![0]!["reconnects"]!);
 
         // A second reader with the same config stands by: its task is UNASSIGNED and its standby gauge is 1.
         var standbyPort = FreePort();
