@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Serverless.Connect.CdcReader;
 using Serverless.Connect.CdcReader.Internal;
+using Serverless.Connect.Configuration;
 using Serverless.Connect.Errors;
+using Serverless.Connect.Sources.Postgres;
 
 namespace Serverless.Connect.Cli.Commands;
 
@@ -16,6 +18,17 @@ internal static class CdcCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var signals = new ServiceSignals(cancellationToken);
+            // A config directory may hold sink connectors too; only the PostgreSQL sources are the reader's to check.
+            if (!await ConfigPreflight.CheckAsync(
+                "cdc",
+                parse.GetValue(options.Config)!.FullName,
+                c => c.ConnectorClass == PostgresConnectorConfigDef.ConnectorClass && c.State == ConnectorState.Running,
+                Console.Error,
+                signals.Token).ConfigureAwait(false))
+            {
+                return ConnectCommandLine.UsageError;
+            }
+
             try
             {
                 using var logging = ConsoleLoggerFactory.Create();

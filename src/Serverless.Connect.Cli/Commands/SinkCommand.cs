@@ -15,6 +15,11 @@ internal static class SinkCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var signals = new ServiceSignals(cancellationToken);
+            if (!await ConfigPreflight.CheckAsync("sink", parse.GetValue(options.Config)!.FullName, null, Console.Error, signals.Token).ConfigureAwait(false))
+            {
+                return SinkHost.ConfigurationError;
+            }
+
             // The same stderr logger as ./connect cdc (CDC_LOG_LEVEL, CDC_LOG_FORMAT=json), so the host's retries,
             // redeliveries and rebalances are visible in the container log.
             using var logging = ConsoleLoggerFactory.Create();

@@ -22,7 +22,12 @@ internal static class ValidateCommand
         return command;
     }
 
-    internal static async Task<int> RunAsync(string configPath, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    internal static Task<int> RunAsync(string configPath, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        RunAsync(configPath, null, output, error, cancellationToken);
+
+    // connectors: which connectors of the file to check (a service verb checks only those it runs); all when null.
+    internal static async Task<int> RunAsync(
+        string configPath, Func<ConnectorConfig, bool>? connectors, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (!File.Exists(configPath) && !Directory.Exists(configPath))
         {
@@ -51,6 +56,11 @@ internal static class ValidateCommand
         var warnings = new List<ConfigProblem>(loaded.Warnings);
         foreach (var (connector, worker) in loaded.Connectors)
         {
+            if (connectors is not null && !connectors(connector))
+            {
+                continue;
+            }
+
             var prefix = loaded.Connectors.Count > 1 ? connector.Name + ": " : string.Empty;
             var unresolved = new List<ConfigProblem>();
             var values = ConfigFiles.ResolveAll(connector.Values, worker, unresolved);
