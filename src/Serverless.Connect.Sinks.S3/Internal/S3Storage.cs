@@ -65,7 +65,7 @@ internal sealed class S3Storage : IDisposable
         }
         catch (Exception e) when (IsTransient(e, cancellationToken))
         {
-            throw new RetriableException($"S3 bucket {Bucket} could not be reached: {e.Message}", e);
+            throw new RetriableException($"S3 bucket {Bucket} could not be reached: {Describe(e)}", e);
         }
         catch (AmazonServiceException e)
         {
@@ -174,7 +174,7 @@ internal sealed class S3Storage : IDisposable
         }
         catch (Exception e) when (IsTransient(e, cancellationToken))
         {
-            throw new RetriableException($"S3 GET {key} failed: {e.Message}", e);
+            throw new RetriableException($"S3 GET {key} failed: {Describe(e)}", e);
         }
     }
 
@@ -229,13 +229,16 @@ internal sealed class S3Storage : IDisposable
         }
         catch (Exception e) when (IsTransient(e, cancellationToken))
         {
-            throw new RetriableException($"S3 {what} failed: {e.Message}", e);
+            throw new RetriableException($"S3 {what} failed: {Describe(e)}", e);
         }
         catch (AmazonServiceException e)
         {
             throw Refused($"{what} in bucket {Bucket}", e);
         }
     }
+
+    private static string Describe(Exception e) =>
+        e is AmazonServiceException { StatusCode: > 0 } s ? $"{(int)s.StatusCode} {s.ErrorCode}: {s.Message}" : e.Message;
 
     /// <summary>A non-retriable S3 answer, naming the error code and, for refused credentials, where they came from.</summary>
     private ConnectException Refused(string what, AmazonServiceException e)

@@ -20,6 +20,7 @@ public sealed class HttpFaultProxy : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<TcpClient, byte> _connections = new();
     private readonly ConcurrentDictionary<string, long> _faults = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _log = new();
     private readonly Lock _lock = new();
     private readonly Random _random;
     private readonly Task _accepting;
@@ -50,6 +51,9 @@ public sealed class HttpFaultProxy : IAsyncDisposable
 
     /// <summary>Requests faulted, by S3 error code, <c>reset</c> or <c>stall</c>.</summary>
     public IReadOnlyDictionary<string, long> Faults => new Dictionary<string, long>(_faults, StringComparer.Ordinal);
+
+    /// <summary>The start line of every request received, with what happened to it (<c>forwarded</c> or the fault), in order.</summary>
+    public IReadOnlyList<string> Log => [.. _log];
 
     /// <summary>Faulted requests in total (stalls included).</summary>
     public long Faulted => _faults.Values.Sum();
@@ -138,6 +142,7 @@ public sealed class HttpFaultProxy : IAsyncDisposable
 
                 Interlocked.Increment(ref _requests);
                 var fault = Pick(request.StartLine);
+                _log.Enqueue($"{request.StartLine} -> {fault switch { null => "forwarded", ProxyFault.S3Error e => e.Code, ProxyFault.Stall => "stall", _ => "reset" }}");
                 if (fault is ProxyFault.ResetConnection)
                 {
                     Count("reset");
