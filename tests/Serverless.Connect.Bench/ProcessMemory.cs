@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Serverless.Connect.Bench;
 
@@ -43,9 +44,22 @@ internal static class ProcessMemory
     /// </summary>
     public static void ResetOwnPeak()
     {
+        // Aggressive: the heap left by the scenario before is compacted and returned to the OS, not kept committed.
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        GC.Collect();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        try
+        {
+            // Native memory freed by the scenario before (librdkafka, the mock cluster) stays in glibc's arenas otherwise.
+            _ = MallocTrim(0);
+        }
+        catch (DllNotFoundException)
+        {
+        }
+        catch (EntryPointNotFoundException)
+        {
+        }
+
         try
         {
             File.WriteAllText("/proc/self/clear_refs", "5");
@@ -59,8 +73,14 @@ internal static class ProcessMemory
         }
     }
 
+    /// <summary>Gets this process's current RSS (VmRSS) in bytes, 0 when /proc cannot be read.</summary>
+    public static long OwnCurrentBytes => Read(Environment.ProcessId)?.CurrentBytes ?? 0;
+
     /// <summary>Formats bytes as MiB with one decimal.</summary>
     public static string MiB(long bytes) => (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture);
+
+    [DllImport("libc", EntryPoint = "malloc_trim")]
+    private static extern int MallocTrim(nuint pad);
 
     private static long KiB(string line) =>
         long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);

@@ -83,6 +83,7 @@ foreach (var scenario in scenarios.Distinct())
     BenchContext.Log($"scenario {scenario.Name}: {scenario.Description}");
     // Each scenario's "harness peak RSS" is its own, not the highest of the scenarios before it.
     ProcessMemory.ResetOwnPeak();
+    BenchContext.Log($"harness RSS at the start of {scenario.Name}: {ProcessMemory.MiB(ProcessMemory.OwnCurrentBytes)} MiB (managed heap {ProcessMemory.MiB(GC.GetTotalMemory(false))} MiB, committed {ProcessMemory.MiB(GC.GetGCMemoryInfo().TotalCommittedBytes)} MiB)");
     var started = run.Elapsed;
     try
     {
