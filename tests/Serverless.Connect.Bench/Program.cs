@@ -110,7 +110,10 @@ Console.WriteLine();
 Console.Write(MarkdownReport.Table(results, now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
 if (write)
 {
-    var path = Path.Combine(context.RepositoryRoot, "docs", "benchmarks.md");
+    // SC_BENCH_REPORT writes the table elsewhere (a trial run that must not replace the published figures).
+    var path = Environment.GetEnvironmentVariable("SC_BENCH_REPORT") is { Length: > 0 } report
+        ? Path.GetFullPath(report)
+        : Path.Combine(context.RepositoryRoot, "docs", "benchmarks.md");
     MarkdownReport.Write(path, results, scenarios.Select(s => s.Name).ToHashSet(StringComparer.OrdinalIgnoreCase), machine, now, timing);
     Console.WriteLine();
     Console.WriteLine($"Written to {path}");
