@@ -76,6 +76,40 @@ public sealed class S3CredentialsTests(ITestOutputHelper output) : IDisposable
         await AssertNothingWrittenAsync(s);
     }
 
+    [Fact]
+    public async Task NoCredentialsInTheDefaultChain_ConnectSinkProcess_ExitsWith1_NamingTheChainAndTheKey()
+    {
+        await using var s = await S3SinkScenario.CreateAsync(2);
+        s.Settings.Remove("aws.access.key.id");
+        s.Settings.Remove("aws.secret.access.key");
+        await s.ProduceAsync(0, Records);
+        var (config, worker) = s.WriteFiles(_directory);
+        var none = Path.Combine(_directory, "none");
+        // An empty chain: no variables, no shared files, no instance metadata.
+        var environment = new Dictionary<string, string>
+        {
+            ["AWS_ACCESS_KEY_ID"] = "",
+            ["AWS_SECRET_ACCESS_KEY"] = "",
+            ["AWS_SESSION_TOKEN"] = "",
+            ["AWS_PROFILE"] = "",
+            ["AWS_SHARED_CREDENTIALS_FILE"] = none,
+            ["AWS_CONFIG_FILE"] = none,
+            ["AWS_EC2_METADATA_DISABLED"] = "true",
+            ["HOME"] = _directory,
+        };
+
+        await using var process = ConnectProcess.Start(["sink", "--config", config, "--worker", worker], environment);
+        var exit = await process.WaitForExitAsync(TimeSpan.FromMinutes(4));
+
+        output.WriteLine(process.StandardError);
+        Assert.Equal(1, exit);
+        Assert.Contains("default chain", process.StandardError, StringComparison.Ordinal);
+        Assert.Contains("aws.access.key.id is not set", process.StandardError, StringComparison.Ordinal);
+        Assert.Contains(s.Bucket.Name, process.StandardError, StringComparison.Ordinal);
+        await AssertNothingWrittenAsync(s);
+        new FaultReport("bad-input", "S3 no credentials (empty AWS default chain)", Records * 2, 0, 0, 0, "exit 1").Write(output);
+    }
+
     public void Dispose() => Directory.Delete(_directory, true);
 
     private async Task<string> RunToFailureAsync(S3SinkScenario s)

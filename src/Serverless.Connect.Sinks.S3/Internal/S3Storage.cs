@@ -67,6 +67,10 @@ internal sealed class S3Storage : IDisposable
         {
             throw new RetriableException($"S3 bucket {Bucket} could not be reached: {Describe(e)}", e);
         }
+        catch (AmazonClientException e) when (IsCredentialFailure(e))
+        {
+            throw new ConnectException($"S3 check of bucket {Bucket} failed: no AWS credentials ({CredentialSource}): {e.Message}", e);
+        }
         catch (AmazonServiceException e)
         {
             throw Refused($"check of bucket {Bucket}", e);
@@ -231,11 +235,23 @@ internal sealed class S3Storage : IDisposable
         {
             throw new RetriableException($"S3 {what} failed: {Describe(e)}", e);
         }
+        catch (AmazonClientException e) when (IsCredentialFailure(e))
+        {
+            throw new ConnectException($"S3 {what} in bucket {Bucket} failed: no AWS credentials ({CredentialSource}): {e.Message}", e);
+        }
         catch (AmazonServiceException e)
         {
             throw Refused($"{what} in bucket {Bucket}", e);
         }
     }
+
+    private string CredentialSource => _options.AccessKeyId.Length > 0
+        ? $"credentials from {S3SinkConfig.AccessKeyId}={_options.AccessKeyId} and {S3SinkConfig.SecretAccessKey}; check them and the bucket policy"
+        : $"credentials from the AWS SDK default chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE, web identity, container or instance role), since {S3SinkConfig.AccessKeyId} is not set";
+
+    // No credentials could be resolved (empty default chain, unknown profile): no retry helps.
+    private static bool IsCredentialFailure(Exception e) =>
+        e is AmazonClientException && e.Message.Contains("credential", StringComparison.OrdinalIgnoreCase);
 
     private static string Describe(Exception e) =>
         e is AmazonServiceException { StatusCode: > 0 } s ? $"{(int)s.StatusCode} {s.ErrorCode}: {s.Message}" : e.Message;
@@ -250,9 +266,7 @@ internal sealed class S3Storage : IDisposable
         }
         else if (e.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized)
         {
-            message += _options.AccessKeyId.Length > 0
-                ? $" (credentials from {S3SinkConfig.AccessKeyId}={_options.AccessKeyId} and {S3SinkConfig.SecretAccessKey}; check them and the bucket policy)"
-                : $" (credentials from the AWS SDK default chain: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, profile or role, since {S3SinkConfig.AccessKeyId} is not set)";
+            message += $" ({CredentialSource})";
         }
 
         return new ConnectException(message, e);
@@ -260,6 +274,7 @@ internal sealed class S3Storage : IDisposable
 
     private static bool IsTransient(Exception e, CancellationToken cancellationToken) => e switch
     {
+        _ when IsCredentialFailure(e) => false,
         AmazonServiceException s => (int)s.StatusCode >= 500 || (int)s.StatusCode == 429 || s.ErrorCode is "SlowDown" or "RequestTimeout"
             || s.InnerException is HttpRequestException or IOException,
         HttpRequestException or IOException => true,
