@@ -80,6 +80,60 @@ public sealed class S3OutageTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task AccessDeniedMidRun_FailsTheTaskNamingTheCode_CommitsOnlyWhatIsInObjects_RestartFinishesExactlyOnce()
+    {
+        const int perPartition = 2000;
+        await using var s = await S3SinkScenario.CreateAsync(2);
+        await s.ProduceAsync(0, perPartition / 2);
+        await using (var host = s.CreateHost())
+        {
+            var run = host.RunAsync(CancellationToken.None);
+            await Eventually.HoldsAsync(async () => run.IsCompleted || (await s.KeysAsync()).Count >= 2, "the sink wrote some objects");
+            // A bucket policy that starts denying writes: not retriable, so the task fails at the next upload.
+            s.Proxy.Inject(new ProxyFault.S3Error(403, "AccessDenied", "Access Denied"), applies: line => line.StartsWith("PUT ", StringComparison.Ordinal));
+            await s.ProduceAsync(perPartition / 2, perPartition);
+            var status = await run.WaitAsync(TimeSpan.FromSeconds(60));
+
+            output.WriteLine(status.Trace?.Split('\n')[0]);
+            Assert.Equal(SinkTaskState.Failed, status.State);
+            Assert.Contains("403 AccessDenied", status.Trace, StringComparison.Ordinal);
+            Assert.Contains(s.Bucket.Name, status.Trace, StringComparison.Ordinal);
+        }
+
+        var committed = s.Committed();
+        var keys = (await s.KeysAsync()).ToHashSet(StringComparer.Ordinal);
+        output.WriteLine($"after the failure: committed {string.Join(",", committed)}, {keys.Count} objects");
+        Assert.True(committed.Sum() < 2 * perPartition, "everything was committed although writes were denied");
+        for (var p = 0; p < 2; p++)
+        {
+            for (long start = 0; start < committed[p]; start += S3SinkScenario.FlushSize)
+            {
+                Assert.Contains(s.ExpectedKey(p, start), keys);
+            }
+        }
+
+        // The operator fixes the policy and restarts the task: it continues from the committed files.
+        s.Proxy.Clear();
+        await using (var host = s.CreateHost())
+        {
+            using var stop = new CancellationTokenSource();
+            var run = host.RunAsync(stop.Token);
+            await Eventually.HoldsAsync(() => run.IsCompleted || s.Committed().All(c => c == perPartition), "the restarted task committed everything", TimeSpan.FromSeconds(60));
+            await stop.CancelAsync();
+            Assert.Equal(SinkTaskState.Stopped, (await run).State);
+        }
+
+        var rows = await s.RecordsAsync();
+        var duplicates = rows.GroupBy(r => (r.P, r.O)).Count(g => g.Count() > 1);
+        var lost = (2 * perPartition) - rows.Select(r => (r.P, r.O)).Distinct().Count();
+        new FaultReport("reliability", "S3 403 AccessDenied on PUT mid-run, then restart", 2 * perPartition, lost, duplicates, 0,
+            $"task FAILED; committed before restart {string.Join(",", committed)}").Write(output);
+        Assert.Equal(0, lost);
+        Assert.Equal(0, duplicates);
+        Assert.All(rows.GroupBy(r => r.Key), file => Assert.Equal(S3SinkScenario.FlushSize, file.Count()));
+    }
+
     /// <summary>Reads the committed offsets, then the keys: every record below a committed offset must already be in an object.</summary>
     private static async Task<(int Checks, List<string> Violations)> SampleCommitsAsync(S3SinkScenario s, CancellationToken cancellationToken)
     {
