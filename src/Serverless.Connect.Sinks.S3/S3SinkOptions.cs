@@ -127,6 +127,9 @@ public sealed record S3SinkOptions
     /// <summary>Time bucket size in ms (time-based partitioners).</summary>
     public long PartitionDurationMs { get; init; } = -1;
 
+    /// <summary>Gets whether <see cref="PartitionDurationMs"/> was not configured but taken from the finest field of <see cref="PathFormat"/>.</summary>
+    public bool PartitionDurationInferred { get; init; }
+
     /// <summary>Joda-Time pattern of time-based paths.</summary>
     public string PathFormat { get; init; } = "";
 
@@ -185,7 +188,8 @@ public sealed record S3SinkOptions
         ArgumentNullException.ThrowIfNull(config);
         var partitioner = S3SinkPlugin.ParsePartitioner(config.GetClass(S3SinkConfig.PartitionerClass))!.Value;
         var pathFormat = config.GetString(S3SinkConfig.PathFormat) ?? "";
-        var duration = config.GetLong(S3SinkConfig.PartitionDurationMs);
+        var duration = S3SinkPlugin.EffectivePartitionDurationMs(config);
+        var durationInferred = partitioner == PartitionerKind.TimeBased && config.GetLong(S3SinkConfig.PartitionDurationMs) < 0;
         if (partitioner == PartitionerKind.Hourly)
         {
             pathFormat = "'year'=YYYY/'month'=MM/'day'=dd/'hour'=HH";
@@ -244,6 +248,7 @@ public sealed record S3SinkOptions
             Partitioner = partitioner,
             PartitionFields = (config.GetList(S3SinkConfig.PartitionFieldName) ?? []).Where(f => f.Length > 0).ToArray(),
             PartitionDurationMs = duration,
+            PartitionDurationInferred = durationInferred,
             PathFormat = pathFormat,
             Locale = locale.Length == 0 ? null : S3SinkPlugin.ParseLocale(locale),
             Timezone = zone.Length == 0 ? null : Serverless.Connect.Text.JodaDateTimeFormat.ParseZone(zone),

@@ -67,10 +67,10 @@ public static class S3SinkPlugin
                     Invalid(S3SinkConfig.PathFormat, config.GetString(S3SinkConfig.PathFormat), "Path format cannot be empty.");
                 }
 
-                if (config.GetLong(S3SinkConfig.PartitionDurationMs) < 0)
+                if (EffectivePartitionDurationMs(config) < 0)
                 {
                     Invalid(S3SinkConfig.PartitionDurationMs, config.GetLong(S3SinkConfig.PartitionDurationMs),
-                        "Partition duration needs to be a positive.");
+                        $"Partition duration needs to be a positive. It is not set, and the finest field of {S3SinkConfig.PathFormat} has no fixed length to use instead.");
                 }
             }
 
@@ -198,6 +198,34 @@ public static class S3SinkPlugin
             {
                 Unsupported(key, "");
             }
+        }
+    }
+
+    /// <summary>
+    /// <c>partition.duration.ms</c>, or when it is unset (-1) the length of <c>path.format</c>'s finest field (an hour for
+    /// <c>'hour'=HH</c>), or -1 when that has no fixed length. Confluent rejects an unset duration; the design seed's S3
+    /// example leaves it out while its path says hourly, so it runs here with a warning instead.
+    /// </summary>
+    /// <param name="config">A configuration parsed with <see cref="S3SinkConfig.Create"/>.</param>
+    /// <returns>The bucket length in milliseconds, or -1.</returns>
+    internal static long EffectivePartitionDurationMs(ParsedConfig config)
+    {
+        var configured = config.GetLong(S3SinkConfig.PartitionDurationMs);
+        if (configured >= 0)
+        {
+            return configured;
+        }
+
+        try
+        {
+            return config.GetString(S3SinkConfig.PathFormat) is { Length: > 0 } pattern && new JodaDateTimeFormat(pattern).FinestFixedUnit is { } unit
+                ? (long)unit.TotalMilliseconds
+                : -1;
+        }
+        catch (ArgumentException)
+        {
+            // An invalid path.format is reported on its own key.
+            return -1;
         }
     }
 

@@ -17,7 +17,7 @@ namespace Serverless.Connect.Sinks.S3;
 /// (or <c>s3.staging.enabled=true</c>), every put is also staged durably in S3, so any offset the host commits is safe and a
 /// new task instance continues the same files.
 /// </remarks>
-public sealed class S3SinkTask : ISinkTask
+public sealed partial class S3SinkTask : ISinkTask
 {
     private readonly SinkServices _services;
     private readonly Dictionary<SinkPartition, TopicPartitionWriter> _writers = [];
@@ -36,6 +36,11 @@ public sealed class S3SinkTask : ISinkTask
     internal S3SinkTask(S3SinkOptions options, SinkHostKind host, ILogger? logger, TimeProvider? timeProvider, IAmazonS3? client)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.PartitionDurationInferred)
+        {
+            LogInferredDuration(logger ?? NullLogger.Instance, options.PartitionDurationMs, options.PathFormat);
+        }
+
         var format = new RecordFormat(options);
         IPartitioner partitioner = options.Partitioner switch
         {
@@ -194,4 +199,8 @@ public sealed class S3SinkTask : ISinkTask
             _bucketChecked = true;
         }
     }
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning,
+        Message = "partition.duration.ms is not set; using {DurationMs} ms, the finest field of path.format '{PathFormat}' (Confluent's connector rejects this configuration: set partition.duration.ms to keep it portable)")]
+    private static partial void LogInferredDuration(ILogger logger, long durationMs, string pathFormat);
 }

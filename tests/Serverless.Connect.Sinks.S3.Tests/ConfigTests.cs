@@ -62,6 +62,37 @@ public sealed class ConfigTests
         Assert.Contains("Partition duration needs to be a positive.", message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("'year'=YYYY/'month'=MM/'day'=dd/'hour'=HH", 3_600_000)]
+    [InlineData("'dt'=YYYY-MM-dd", 86_400_000)]
+    [InlineData("YYYY/MM/dd/HH/mm", 60_000)]
+    public void An_unset_partition_duration_is_the_finest_field_of_the_path_format(string pathFormat, long expected)
+    {
+        // The design seed's S3 example: TimeBasedPartitioner with an hourly path and no partition.duration.ms.
+        var o = S3SinkOptions.FromConfig(Base(("partitioner.class", "io.confluent.connect.storage.partitioner.TimeBasedPartitioner"),
+            ("locale", "en-US"), ("timezone", "UTC"), ("path.format", pathFormat)));
+        Assert.Equal(expected, o.PartitionDurationMs);
+        Assert.True(o.PartitionDurationInferred);
+    }
+
+    [Fact]
+    public void An_unset_partition_duration_with_a_monthly_path_is_an_error()
+    {
+        var message = Error(("partitioner.class", "io.confluent.connect.storage.partitioner.TimeBasedPartitioner"),
+            ("locale", "en-US"), ("timezone", "UTC"), ("path.format", "'year'=YYYY/'month'=MM"));
+        Assert.Contains("partition.duration.ms", message, StringComparison.Ordinal);
+        Assert.Contains("Partition duration needs to be a positive.", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_set_partition_duration_is_kept()
+    {
+        var o = S3SinkOptions.FromConfig(Base(("partitioner.class", "io.confluent.connect.storage.partitioner.TimeBasedPartitioner"),
+            ("locale", "en-US"), ("timezone", "UTC"), ("path.format", "'hour'=HH"), ("partition.duration.ms", "7200000")));
+        Assert.Equal(7_200_000, o.PartitionDurationMs);
+        Assert.False(o.PartitionDurationInferred);
+    }
+
     [Fact]
     public void Hourly_overrides_path_format_and_duration()
     {

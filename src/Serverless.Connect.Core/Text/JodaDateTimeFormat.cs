@@ -43,6 +43,44 @@ public sealed class JodaDateTimeFormat
     /// <summary>The pattern as given.</summary>
     public string Pattern { get; }
 
+    /// <summary>
+    /// Gets the length of the pattern's finest calendar field when it has a fixed length (a second, minute, hour, day or
+    /// week), or null when the finest field is a month, year or era, whose lengths vary, or the pattern has no field.
+    /// </summary>
+    public TimeSpan? FinestFixedUnit
+    {
+        get
+        {
+            TimeSpan? finest = null;
+            foreach (var token in _tokens)
+            {
+                if (token.IsLiteral)
+                {
+                    continue;
+                }
+
+                TimeSpan? unit = token.Letter switch
+                {
+                    'S' => TimeSpan.FromMilliseconds(1),
+                    's' => TimeSpan.FromSeconds(1),
+                    'm' => TimeSpan.FromMinutes(1),
+                    'H' or 'k' or 'h' or 'K' => TimeSpan.FromHours(1),
+                    'a' => TimeSpan.FromHours(12),
+                    'd' or 'D' or 'e' or 'E' => TimeSpan.FromDays(1),
+                    'w' => TimeSpan.FromDays(7),
+                    _ => null,
+                };
+                // Month, year and era lengths vary; zone letters are no calendar field.
+                if (unit is not null && (finest is null || unit < finest))
+                {
+                    finest = unit;
+                }
+            }
+
+            return finest;
+        }
+    }
+
     /// <summary>The zone instants are shown in.</summary>
     public TimeZoneInfo TimeZone { get; }
 
