@@ -88,6 +88,39 @@ public sealed class S3FailureResumeTests
         Assert.Equal(Enumerable.Range(0, 100), lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("n").GetInt32()));
     }
 
+    [Theory]
+    [InlineData("1")]
+    [InlineData("3")]
+    public async Task A_completion_whose_answer_is_lost_is_not_sent_again_once_the_object_exists(string partRetries)
+    {
+        await using var bucket = await TestBucket.CreateAsync("resume-lost");
+        await using var proxy = HttpFaultProxy.Start(LocalServices.Current.S3Endpoint);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        // With s3.part.retries=3 the SDK itself retries the completion, which s3rver then answers 500 (AWS: NoSuchUpload).
+        await using var task = CreateTask(bucket, proxy, S3TestSupport.Json, 100, time, ("s3.part.size", "5242880"), ("s3.part.retries", partRetries));
+        await task.OpenAsync([Partition], CancellationToken.None);
+        var completions = 0;
+        proxy.Inject(ProxyFault.DropResponse, applies: line =>
+            line.StartsWith("POST ", StringComparison.Ordinal) && line.Contains("uploadId=", StringComparison.Ordinal) && Interlocked.Increment(ref completions) == 1);
+
+        var first = await task.PutAsync(Records(0, 101, 60_000), CancellationToken.None);
+        Assert.All(first.Take(100), o => Assert.Equal(SinkRecordStatus.Written, o.Status));
+        Assert.Equal(SinkRecordStatus.Retriable, first[100].Status);
+        Assert.False((await PreCommit(task, 101)).ContainsKey(Partition));
+
+        time.Advance(TimeSpan.FromMilliseconds(300));
+        Assert.Equal(SinkRecordStatus.Written, Assert.Single(await task.PutAsync(Records(100, 101, 60_000), CancellationToken.None)).Status);
+        Assert.Equal(100, (await PreCommit(task, 101))[Partition]);
+        // The resumed step asked whether the object exists (HEAD) and sent no completion after that.
+        var log = proxy.Log.ToList();
+        var head = log.FindIndex(l => l.StartsWith("HEAD ", StringComparison.Ordinal));
+        Assert.True(head > 0, string.Join("\n", log));
+        Assert.DoesNotContain(log.Skip(head), l => l.StartsWith("POST ", StringComparison.Ordinal) && l.Contains("uploadId=", StringComparison.Ordinal));
+        var key = Assert.Single(await S3TestSupport.KeysAsync(bucket, "topics/"));
+        var lines = Encoding.UTF8.GetString(await S3TestSupport.GetAsync(bucket, key)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(Enumerable.Range(0, 100), lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("n").GetInt32()));
+    }
+
     private static S3SinkTask CreateTask(TestBucket bucket, HttpFaultProxy proxy, string format, int flushSize, TimeProvider time, params (string, string)[] extra)
     {
         // One attempt per request (no SDK retries), so each injected fault reaches the sink at once.

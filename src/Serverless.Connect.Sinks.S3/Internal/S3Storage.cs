@@ -137,6 +137,28 @@ internal sealed class S3Storage : IDisposable
         return Call($"complete upload of {key}", () => Client.CompleteMultipartUploadAsync(request, cancellationToken), cancellationToken);
     }
 
+    /// <summary>
+    /// Whether a completion whose answer was lost took effect: the object exists with the uploaded size and is not older
+    /// than the upload (S3 dates a multipart object at its initiation; the server's clock decides, hence the slack).
+    /// </summary>
+    public async Task<bool> WasCompletedAsync(string key, long size, DateTimeOffset initiated, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var head = await Client.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = Bucket, Key = key }, cancellationToken)
+                .ConfigureAwait(false);
+            return head.ContentLength == size && head.LastModified is { } modified && modified >= initiated.UtcDateTime.AddMinutes(-5);
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+        catch (Exception e) when (IsTransient(e, cancellationToken))
+        {
+            throw new RetriableException($"S3 HEAD {key} failed: {Describe(e)}", e);
+        }
+    }
+
     public async Task AbortAsync(string key, string uploadId)
     {
         try

@@ -1,4 +1,6 @@
+using Amazon.S3;
 using Amazon.S3.Model;
+using Serverless.Connect.Errors;
 
 namespace Serverless.Connect.Sinks.S3.Internal;
 
@@ -14,6 +16,8 @@ internal sealed class S3UploadStream(S3Storage storage, string key, int partSize
     private string? _uploadId;
     private long _written;
     private bool _finished;
+    private bool _completeAttempted;
+    private DateTimeOffset _initiated;
 
     public string Key => key;
 
@@ -68,7 +72,14 @@ internal sealed class S3UploadStream(S3Storage storage, string key, int partSize
     {
         while (_buffer.Length >= partSize)
         {
-            _uploadId ??= await storage.InitiateAsync(key, cancellationToken).ConfigureAwait(false);
+            if (_uploadId is null)
+            {
+                // Compared with the server's Last-Modified, so the system clock rather than the task's TimeProvider.
+                var initiated = DateTimeOffset.UtcNow;
+                _uploadId = await storage.InitiateAsync(key, cancellationToken).ConfigureAwait(false);
+                _initiated = initiated;
+            }
+
             await UploadPartAsync(partSize, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -89,11 +100,37 @@ internal sealed class S3UploadStream(S3Storage storage, string key, int partSize
                 await UploadPartAsync(_buffer.Length, cancellationToken).ConfigureAwait(false);
             }
 
-            await storage.CompleteAsync(key, _uploadId, _parts, cancellationToken).ConfigureAwait(false);
+            await CompleteUploadAsync(cancellationToken).ConfigureAwait(false);
         }
 
         _finished = true;
         _buffer.Dispose();
+    }
+
+    /// <summary>
+    /// CompleteMultipartUpload is not idempotent: when an earlier attempt's answer was lost (a reset after the server
+    /// acted), a retry gets NoSuchUpload from S3 (s3rver answers 500), so a retry first checks whether the object is there.
+    /// </summary>
+    private async Task CompleteUploadAsync(CancellationToken cancellationToken)
+    {
+        if (_completeAttempted && await storage.WasCompletedAsync(key, _written, _initiated, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        _completeAttempted = true;
+        try
+        {
+            await storage.CompleteAsync(key, _uploadId!, _parts, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectException e) when (e.InnerException is AmazonS3Exception { ErrorCode: "NoSuchUpload" })
+        {
+            // The SDK's own retry of a completion that had succeeded.
+            if (!await storage.WasCompletedAsync(key, _written, _initiated, cancellationToken).ConfigureAwait(false))
+            {
+                throw;
+            }
+        }
     }
 
     /// <summary>Abandons the object: a started multipart upload is aborted, nothing becomes visible.</summary>

@@ -49,7 +49,7 @@ public sealed class HttpFaultProxy : IAsyncDisposable
     /// <summary>Requests forwarded to the server (stalled ones included).</summary>
     public long Forwarded => Interlocked.Read(ref _forwarded);
 
-    /// <summary>Requests faulted, by S3 error code, <c>reset</c> or <c>stall</c>.</summary>
+    /// <summary>Requests faulted, by S3 error code, <c>reset</c>, <c>dropped-response</c> or <c>stall</c>.</summary>
     public IReadOnlyDictionary<string, long> Faults => new Dictionary<string, long>(_faults, StringComparer.Ordinal);
 
     /// <summary>The start line of every request received, with what happened to it (<c>forwarded</c> or the fault), in order.</summary>
@@ -142,7 +142,7 @@ public sealed class HttpFaultProxy : IAsyncDisposable
 
                 Interlocked.Increment(ref _requests);
                 var fault = Pick(request.StartLine);
-                _log.Enqueue($"{request.StartLine} -> {fault switch { null => "forwarded", ProxyFault.S3Error e => e.Code, ProxyFault.Stall => "stall", _ => "reset" }}");
+                _log.Enqueue($"{request.StartLine} -> {fault switch { null => "forwarded", ProxyFault.S3Error e => e.Code, ProxyFault.Stall => "stall", ProxyFault.LoseResponse => "dropped-response", _ => "reset" }}");
                 if (fault is ProxyFault.ResetConnection)
                 {
                     Count("reset");
@@ -169,6 +169,14 @@ public sealed class HttpFaultProxy : IAsyncDisposable
                     await Task.Delay(stall.Delay, _stop.Token).ConfigureAwait(false);
                 }
 
+                if (fault is ProxyFault.LoseResponse)
+                {
+                    Count("dropped-response");
+                    await ForwardAsync(reader, request, Stream.Null).ConfigureAwait(false);
+                    client.Client.LingerState = new LingerOption(true, 0);
+                    return;
+                }
+
                 if (!await ForwardAsync(reader, request, stream).ConfigureAwait(false))
                 {
                     return;
@@ -187,7 +195,7 @@ public sealed class HttpFaultProxy : IAsyncDisposable
     }
 
     /// <summary>Relays one exchange over a fresh server connection; false when the client connection must close after it.</summary>
-    private async Task<bool> ForwardAsync(HttpMessageReader reader, HttpHead request, NetworkStream client)
+    private async Task<bool> ForwardAsync(HttpMessageReader reader, HttpHead request, Stream client)
     {
         Interlocked.Increment(ref _forwarded);
         using var upstream = new TcpClient { NoDelay = true };

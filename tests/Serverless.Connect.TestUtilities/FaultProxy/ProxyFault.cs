@@ -20,11 +20,17 @@ public abstract record ProxyFault
     /// <summary>The request is read, then the connection is reset (RST) before anything is forwarded.</summary>
     public static ProxyFault Reset { get; } = new ResetConnection();
 
+    /// <summary>The request is forwarded and acted on, then the connection is reset instead of relaying the answer.</summary>
+    public static ProxyFault DropResponse { get; } = new LoseResponse();
+
     /// <summary>Answers with an S3 XML error body; the request is not forwarded.</summary>
     public sealed record S3Error(int Status, string Code, string Message) : ProxyFault;
 
     /// <summary>Resets the connection without an answer; the request is not forwarded.</summary>
     public sealed record ResetConnection : ProxyFault;
+
+    /// <summary>Forwards the request, reads the server's answer, then resets the client connection.</summary>
+    public sealed record LoseResponse : ProxyFault;
 
     /// <summary>Holds the request for <paramref name="Delay"/>, then forwards it.</summary>
     public sealed record Stall(TimeSpan Delay) : ProxyFault;
