@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Confluent.Kafka;
 using Serverless.Connect.Bench.Scaling;
 using Serverless.Connect.Sinks.Elasticsearch.Tests.Contract;
 using Serverless.Connect.TestUtilities;
@@ -28,7 +27,11 @@ internal sealed class EsSinkScenario : IBenchScenario
         var topic = await TestKafka.CreateTopicAsync(Partitions, "bench-es-sink");
         var name = TestNames.Unique("bench", "es-sink", '-', 60);
         await using var server = new ElasticsearchContractServer();
-        var document = await ProduceAsync(topic, records, cancellationToken);
+        var document = Encoding.UTF8.GetByteCount(Document(records - 1));
+        await Backlog.ProduceAsync(
+            topic, records, Partitions,
+            i => (Encoding.UTF8.GetBytes("order-" + i.ToString(CultureInfo.InvariantCulture)), Encoding.UTF8.GetBytes(Document(i))),
+            cancellationToken);
         var config = Path.Combine(Path.GetTempPath(), name + ".properties");
         await File.WriteAllTextAsync(config, Connector(name, topic, server.Url), cancellationToken);
         var port = LocalPort.Free();
@@ -110,34 +113,6 @@ internal sealed class EsSinkScenario : IBenchScenario
         value.converter.schemas.enable=false
         schema.ignore=true
         """;
-
-    private static async Task<int> ProduceAsync(string topic, int records, CancellationToken cancellationToken)
-    {
-        using var producer = TestKafka.CreateProducer();
-        var size = 0;
-        for (var i = 0; i < records; i++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var value = Encoding.UTF8.GetBytes(Document(i));
-            size = value.Length;
-            var message = new Message<byte[]?, byte[]?> { Key = Encoding.UTF8.GetBytes("order-" + i.ToString(CultureInfo.InvariantCulture)), Value = value };
-            while (true)
-            {
-                try
-                {
-                    producer.Produce(new TopicPartition(topic, i % Partitions), message);
-                    break;
-                }
-                catch (ProduceException<byte[]?, byte[]?> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
-                {
-                    producer.Poll(TimeSpan.FromMilliseconds(100));
-                }
-            }
-        }
-
-        var left = await Task.Run(() => producer.Flush(TimeSpan.FromSeconds(120)), cancellationToken);
-        return left > 0 ? throw new InvalidOperationException($"{left} backlog records were not delivered") : size;
-    }
 
     private static string Document(int i)
     {

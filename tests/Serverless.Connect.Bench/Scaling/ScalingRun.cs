@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using Confluent.Kafka;
 using Serverless.Connect.Sinks.Elasticsearch.Tests.Contract;
 using Serverless.Connect.TestUtilities;
 
@@ -41,7 +40,11 @@ internal sealed class ScalingRun
         await using var server = new ElasticsearchContractServer();
         await using var joinerServer = new ElasticsearchContractServer();
         ElasticsearchContractServer[] servers = rebalance ? [server, joinerServer] : [server];
-        await ProduceAsync(topic, cancellationToken);
+        await Backlog.ProduceAsync(
+            topic, _records, Partitions,
+            i => (Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"k{i}")),
+                  Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{{\"id\":{i},\"name\":\"customer {i}\",\"amount\":{i % 1000}.25}}"))),
+            cancellationToken);
         if (rebalance)
         {
             var items = 0;
@@ -211,38 +214,6 @@ internal sealed class ScalingRun
         consumer.override.session.timeout.ms=6000
         consumer.override.heartbeat.interval.ms=1000
         """;
-
-    private async Task ProduceAsync(string topic, CancellationToken cancellationToken)
-    {
-        using var producer = TestKafka.CreateProducer();
-        for (var i = 0; i < _records; i++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var message = new Message<byte[]?, byte[]?>
-            {
-                Key = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"k{i}")),
-                Value = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{{\"id\":{i},\"name\":\"customer {i}\",\"amount\":{i % 1000}.25}}")),
-            };
-            while (true)
-            {
-                try
-                {
-                    producer.Produce(new TopicPartition(topic, i % Partitions), message);
-                    break;
-                }
-                catch (ProduceException<byte[]?, byte[]?> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
-                {
-                    producer.Poll(TimeSpan.FromMilliseconds(100));
-                }
-            }
-        }
-
-        var left = await Task.Run(() => producer.Flush(TimeSpan.FromSeconds(120)), cancellationToken);
-        if (left > 0)
-        {
-            throw new InvalidOperationException($"{left} backlog records were not delivered");
-        }
-    }
 
     private static void Keep(List<LagSample> samples, TimeSpan elapsed, string line)
     {
