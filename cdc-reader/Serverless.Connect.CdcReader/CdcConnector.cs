@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Serverless.Connect.CdcReader.Internal;
 using Serverless.Connect.Configuration;
 using Serverless.Connect.Configuration.Connect;
+using Serverless.Connect.Converters.Avro;
 using Serverless.Connect.Errors;
 using Serverless.Connect.Runtime.Pipeline;
 using Serverless.Connect.Runtime.Records;
@@ -144,7 +145,12 @@ public sealed partial class CdcConnector
             SingleReader = true,
             SingleWriter = false,
         });
-        using var pipeline = SourceRecordPipeline.Create(_effective, new SinkRecordPipelineOptions { LoggerFactory = _loggerFactory, TimeProvider = _time });
+        using var pipeline = SourceRecordPipeline.Create(_effective, new SinkRecordPipelineOptions
+        {
+            Converters = HostConverters.Registry,
+            LoggerFactory = _loggerFactory,
+            TimeProvider = _time,
+        });
         using var producer = BuildProducer(DataProducerSettings());
         var sourceTask = Task.Run(() => source.RunAsync(channel.Writer, stop.Token), CancellationToken.None);
         Action<DeliveryReport<byte[]?, byte[]?>>? transactionHandler = null;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Serverless.Connect.Configuration;
 using Serverless.Connect.Configuration.Connect;
+using Serverless.Connect.Converters.Avro;
 using Serverless.Connect.Errors;
 using Serverless.Connect.Hosting.Kafka.Internal;
 using Serverless.Connect.Hosting.Kafka.Metrics;
@@ -148,6 +149,7 @@ public sealed partial class StandaloneSinkHost : IAsyncDisposable
         {
             pipeline = SinkRecordPipeline.Create(config, new SinkRecordPipelineOptions
             {
+                Converters = HostConverters.Registry,
                 DeadLetterQueue = dlq,
                 LoggerFactory = options.LoggerFactory,
                 TimeProvider = options.TimeProvider,

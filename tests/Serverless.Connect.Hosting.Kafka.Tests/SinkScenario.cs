@@ -84,7 +84,11 @@ internal sealed class SinkScenario : IAsyncDisposable
         StandaloneSinkHost.Create(Config(), options ?? new SinkHostOptions { RedeliveryBackoff = TimeSpan.FromMilliseconds(20), RedeliveryBackoffMax = TimeSpan.FromMilliseconds(200) });
 
     /// <summary>Produces (key, JSON value or null) records in order (idempotent, so per-partition order holds); returns their delivery results.</summary>
-    public async Task<List<DeliveryResult<byte[]?, byte[]?>>> ProduceAsync(IEnumerable<(string Key, string? Value)> records, int? partition = null)
+    public Task<List<DeliveryResult<byte[]?, byte[]?>>> ProduceAsync(IEnumerable<(string Key, string? Value)> records, int? partition = null) =>
+        ProduceRawAsync(records.Select(r => (r.Key, r.Value is null ? null : Encoding.UTF8.GetBytes(r.Value))), partition);
+
+    /// <summary>Produces (key, raw value or null) records in order, e.g. values a converter encoded; returns their delivery results.</summary>
+    public async Task<List<DeliveryResult<byte[]?, byte[]?>>> ProduceRawAsync(IEnumerable<(string Key, byte[]? Value)> records, int? partition = null)
     {
         using var producer = new ProducerBuilder<byte[]?, byte[]?>(new ProducerConfig
         {
@@ -100,7 +104,7 @@ internal sealed class SinkScenario : IAsyncDisposable
         {
             var index = i;
             var (key, value) = list[i];
-            var message = new Message<byte[]?, byte[]?> { Key = Encoding.UTF8.GetBytes(key), Value = value is null ? null : Encoding.UTF8.GetBytes(value) };
+            var message = new Message<byte[]?, byte[]?> { Key = Encoding.UTF8.GetBytes(key), Value = value };
             void Delivered(DeliveryReport<byte[]?, byte[]?> report)
             {
                 results[index] = report;

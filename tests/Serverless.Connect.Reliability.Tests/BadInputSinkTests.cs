@@ -13,7 +13,7 @@ namespace Serverless.Connect.Reliability.Tests;
 /// naming the record or goes to the DLQ with its context headers, as configured, and nothing else is lost. The DLQ
 /// header set for malformed JSON is asserted in full by <c>Hosting.Kafka.Tests/ErrorHandlingTests</c>.
 /// </summary>
-public sealed class BadInputSinkTests(ITestOutputHelper output)
+public sealed partial class BadInputSinkTests(ITestOutputHelper output)
 {
     private const string EnvelopeMessage = "JsonConverter with schemas.enable requires \"schema\" and \"payload\" fields and may not contain additional fields.";
 

@@ -14,12 +14,10 @@ internal static class CliPlugins
 {
     private const string SimpleHeaderConverter = "org.apache.kafka.connect.storage.SimpleHeaderConverter";
 
-    private static readonly Lazy<ConverterRegistry> s_converters = new(() => AvroConverterPlugin.Register(ConverterRegistry.CreateWithBuiltIns()));
-
     public static TransformRegistry Transforms => TransformRegistry.Default;
 
-    /// <summary>The built-in converters plus the Avro converter.</summary>
-    public static ConverterRegistry Converters => s_converters.Value;
+    /// <summary>The built-in converters plus the Avro converter, the same registry the hosts resolve converters from.</summary>
+    public static ConverterRegistry Converters => HostConverters.Registry;
 
     public static PluginRegistry Create(bool withFragment = false)
     {
