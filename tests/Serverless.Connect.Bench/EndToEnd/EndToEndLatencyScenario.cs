@@ -12,7 +12,8 @@ namespace Serverless.Connect.Bench.EndToEnd;
 /// → the Elasticsearch contract server in this process. Latency is from the moment a row's COMMIT returned to the
 /// moment its bulk item reached the server, both on this process's monotonic clock. A warm-up at the same rate
 /// (<c>--warmup-seconds</c>, 5) comes first and is waited out, so JIT and the consumer group's join are not measured.
-/// <c>--source-set</c> / <c>--sink-set "k=v;k=v"</c> add connector keys to either side.
+/// <c>--tick-ms</c> (5) sets how often a transaction commits; <c>--source-set</c> / <c>--sink-set "k=v;k=v"</c> add
+/// connector keys to either side.
 /// </summary>
 internal sealed class EndToEndLatencyScenario : IBenchScenario
 {
@@ -28,6 +29,7 @@ internal sealed class EndToEndLatencyScenario : IBenchScenario
         var rate = context.IntOption("rate", 5000);
         var seconds = context.IntOption("seconds", 30);
         var warmup = context.IntOption("warmup-seconds", 5);
+        var tick = context.IntOption("tick-ms", 5);
         const long FirstId = 1;
         var capacity = (int)((long)rate * (seconds + warmup)) + 1;
 
@@ -68,7 +70,7 @@ internal sealed class EndToEndLatencyScenario : IBenchScenario
             await workload.WaitForActiveSlotAsync(workload.ReaderSlot, () => reader.HasExited, cancellationToken);
             Alive(reader, writer, kafka);
 
-            var inserter = new PacedInserter(workload, FirstId, capacity);
+            var inserter = new PacedInserter(workload, FirstId, capacity, tick);
             BenchContext.Log($"e2e: warm-up, {rate:N0} rows/s for {warmup} s");
             var warm = await inserter.RunAsync(rate, TimeSpan.FromSeconds(warmup), cancellationToken);
             await WaitForAsync(arrivals, warm, TimeSpan.FromSeconds(90), reader, writer, kafka, cancellationToken);
@@ -110,7 +112,7 @@ internal sealed class EndToEndLatencyScenario : IBenchScenario
             var rows = measured.Last - measured.First + 1;
             var span = Stopwatch.GetElapsedTime(inserter.CommittedAt(measured.First), inserter.CommittedAt(measured.Last)).TotalSeconds;
             var achieved = (rows - 1) / span;
-            var result = new EndToEndOutcome(rate, seconds, rows, achieved, inserter.Transactions, latencies, lost, complete, arrivals.Again,
+            var result = new EndToEndOutcome(rate, seconds, tick, rows, achieved, inserter.Transactions, latencies, lost, complete, arrivals.Again,
                 cpu, rss, harness, exits, load, toKafka);
             BenchContext.Log($"e2e: {result.Summary}");
             return result.Results(Name);

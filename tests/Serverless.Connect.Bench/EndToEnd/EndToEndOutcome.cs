@@ -5,6 +5,7 @@ namespace Serverless.Connect.Bench.EndToEnd;
 /// <summary>What one fixed-rate run measured; process arrays are in the order reader, sink, kafka.</summary>
 /// <param name="Rate">The rate asked for, rows/s.</param>
 /// <param name="Seconds">How long the measured phase inserted.</param>
+/// <param name="TickMilliseconds">How often a transaction committed.</param>
 /// <param name="Rows">Rows inserted in the measured phase.</param>
 /// <param name="Achieved">Rows/s between the first and the last measured commit.</param>
 /// <param name="Transactions">Transactions committed (warm-up included).</param>
@@ -24,6 +25,7 @@ namespace Serverless.Connect.Bench.EndToEnd;
 internal sealed record EndToEndOutcome(
     int Rate,
     int Seconds,
+    int TickMilliseconds,
     long Rows,
     double Achieved,
     long Transactions,
@@ -56,7 +58,7 @@ internal sealed record EndToEndOutcome(
     public IReadOnlyList<BenchResult> Results(string scenario)
     {
         var shape = string.Create(CultureInfo.InvariantCulture,
-            $"{Rows:N0} rows over {Seconds} s (after a warm-up at the same rate), {Transactions:N0} transactions of ~{Rate / 200} rows (one every 5 ms); " +
+            $"{Rows:N0} rows over {Seconds} s (after a warm-up at the same rate), {Transactions:N0} transactions of ~{Rate * TickMilliseconds / 1000} rows (one every {TickMilliseconds} ms); " +
             $"PostgreSQL → connect cdc (unwrap, JsonConverter without schemas) → connect kafka (3 mock brokers, 4 partitions) → connect sink " +
             $"(Elasticsearch, upsert, key = id) → contract server in the harness; from COMMIT returned to bulk item read, one monotonic clock; " +
             $"the mock broker holds each Fetch for the sink consumer's full fetch.wait.max.ms (500 ms), which adds a uniform 0–500 ms a real broker does not (tests/bench/README.md)");

@@ -5,19 +5,21 @@ using Serverless.Connect.Bench.Cdc;
 namespace Serverless.Connect.Bench.EndToEnd;
 
 /// <summary>
-/// Inserts rows into the CDC workload's table at a fixed rate: every 5 ms one transaction with the rows that are due
-/// by then (explicit ids, so each row is known), recording the <see cref="Stopwatch"/> time its COMMIT returned.
+/// Inserts rows into the CDC workload's table at a fixed rate: every tick (5 ms by default) one transaction with the
+/// rows that are due by then (explicit ids, so each row is known), recording the <see cref="Stopwatch"/> time its
+/// COMMIT returned.
 /// </summary>
 internal sealed class PacedInserter
 {
-    private const int TickMilliseconds = 5;
     private readonly CdcWorkload _workload;
+    private readonly int _tickMilliseconds;
     private readonly long[] _committed;
     private readonly long[] _committedMs;
 
-    public PacedInserter(CdcWorkload workload, long firstId, int capacity)
+    public PacedInserter(CdcWorkload workload, long firstId, int capacity, int tickMilliseconds)
     {
         _workload = workload;
+        _tickMilliseconds = tickMilliseconds;
         FirstId = firstId;
         _committed = new long[capacity];
         _committedMs = new long[capacity];
@@ -80,7 +82,7 @@ internal sealed class PacedInserter
                 Transactions++;
             }
 
-            await Task.Delay(TickMilliseconds, cancellationToken);
+            await Task.Delay(_tickMilliseconds, cancellationToken);
         }
 
         return (first, NextId - 1);
