@@ -81,6 +81,26 @@ public sealed class SinkFailureTests
     }
 
     [Fact]
+    public async Task AvroValueConverter_InAHandWrittenConnectorsFile_IsRefusedOnEveryAttempt_NamingTheKeyAndTheSinkHost()
+    {
+        // Generation refuses it already (GeneratorTests); a connectors/ file edited by hand reaches the handler.
+        await using var app = await FunctionApp.CreateAsync();
+        app.Settings["value.converter"] = "io.confluent.connect.avro.AvroConverter";
+        app.Settings["value.converter.schema.registry.url"] = "http://127.0.0.1:1";
+        app.Settings.Remove("value.converter.schemas.enable");
+        var records = await app.ProduceAndConsumeAsync([("k0", "{\"n\":0}")]);
+
+        var (status, body) = await app.InvokeAsync(records);
+        var (again, _) = await app.InvokeAsync(records, retryCount: 1);
+
+        Assert.Equal(500, status);
+        Assert.Equal(500, again);
+        Assert.Contains("value.converter io.confluent.connect.avro.AvroConverter reads binary Schema Registry data", Log(body), StringComparison.Ordinal);
+        Assert.Contains("./connect sink", Log(body), StringComparison.Ordinal);
+        Assert.Empty(app.Server.Requests);
+    }
+
+    [Fact]
     public async Task UnresolvedSecret_NamesTheOverrideSetting_AndTheOverrideFixesIt()
     {
         await using var app = await FunctionApp.CreateAsync();
