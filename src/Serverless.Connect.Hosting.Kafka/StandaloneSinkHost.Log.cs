@@ -32,4 +32,7 @@ public sealed partial class StandaloneSinkHost
 
     [LoggerMessage(EventId = 5108, Level = LogLevel.Warning, Message = "Shutdown timeout: abandoned a batch of {Count} records; they are not committed and will be consumed again")]
     private static partial void LogDrainAbandoned(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 5109, Level = LogLevel.Warning, Message = "Consumer setting '{Key}' (consumer.{Key} or consumer.override.{Key}) is not applied: librdkafka has no equivalent")]
+    private static partial void LogConsumerKeyIgnored(ILogger logger, string key);
 }

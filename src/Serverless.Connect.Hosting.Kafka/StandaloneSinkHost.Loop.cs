@@ -21,6 +21,11 @@ public sealed partial class StandaloneSinkHost
             consumer.Subscribe(_subscription);
             _status = _status with { State = SinkTaskState.Running };
             LogStarted(_logger, ConnectorName, GroupId, string.Join(",", _subscription));
+            foreach (var key in _ignoredConsumerKeys)
+            {
+                LogConsumerKeyIgnored(_logger, key);
+            }
+
             RunBatches(consumer, cancellationToken);
             if (_killed)
             {

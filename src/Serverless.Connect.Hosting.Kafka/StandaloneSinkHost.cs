@@ -31,6 +31,7 @@ public sealed partial class StandaloneSinkHost : IAsyncDisposable
     private readonly SinkBatchProcessor _processor;
     private readonly KafkaDeadLetterQueueProducer? _deadLetterQueue;
     private readonly ConsumerConfig _consumerConfig;
+    private readonly IReadOnlyList<string> _ignoredConsumerKeys;
     private readonly IReadOnlyList<string> _subscription;
     private readonly SinkHostOptions _options;
     private readonly RedeliverySchedule _redelivery;
@@ -64,7 +65,7 @@ public sealed partial class StandaloneSinkHost : IAsyncDisposable
         _sink = sink;
         _deadLetterQueue = deadLetterQueue;
         _subscription = subscription;
-        _consumerConfig = ConsumerSettings.Create(config.Values, bootstrapServers, ConnectorName);
+        _consumerConfig = ConsumerSettings.Create(config.Values, bootstrapServers, ConnectorName, out _ignoredConsumerKeys);
         _maxBatch = options.MaxBatchRecords ?? ConsumerSettings.MaxPollRecords(config.Values);
         _redelivery = new RedeliverySchedule(options.TimeProvider, options.RedeliveryBackoff, options.RedeliveryBackoffMax);
         _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<StandaloneSinkHost>();
