@@ -51,7 +51,7 @@ internal sealed class S3SinkScenario : IAsyncDisposable
         };
     }
 
-    public const int FlushSize = 500;
+    public const int FlushSize = 250;
 
     public TestBucket Bucket { get; }
 
