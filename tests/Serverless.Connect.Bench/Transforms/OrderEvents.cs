@@ -2,6 +2,7 @@ using System.Globalization;
 using Serverless.Connect.Converters;
 using Serverless.Connect.Data;
 using Serverless.Connect.Data.Debezium;
+using Serverless.Connect.Sources.Postgres.Internal;
 
 namespace Serverless.Connect.Bench.Transforms;
 
@@ -30,39 +31,10 @@ internal static class OrderEvents
         .Field("updated_at", DebeziumTime.ZonedTimestamp().Build())
         .Build();
 
-    private static readonly Schema SourceSchema = SchemaBuilder.Struct().Name("io.debezium.connector.postgresql.Source")
-        .Field("version", Schema.StringSchema)
-        .Field("connector", Schema.StringSchema)
-        .Field("name", Schema.StringSchema)
-        .Field("ts_ms", Schema.Int64Schema)
-        .Field("snapshot", DebeziumData.Enum(["true", "last", "false", "incremental"]).Optional().DefaultValue("false").Build())
-        .Field("db", Schema.StringSchema)
-        .Field("sequence", Schema.OptionalStringSchema)
-        .Field("ts_us", Schema.OptionalInt64Schema)
-        .Field("ts_ns", Schema.OptionalInt64Schema)
-        .Field("schema", Schema.StringSchema)
-        .Field("table", Schema.StringSchema)
-        .Field("txId", Schema.OptionalInt64Schema)
-        .Field("lsn", Schema.OptionalInt64Schema)
-        .Field("xmin", Schema.OptionalInt64Schema)
-        .Build();
+    // The reader's own Debezium 2.7 schemas, so the input is exactly what `connect cdc` writes.
+    private static readonly Schema SourceSchema = DebeziumSchemas.Source;
 
-    private static readonly Schema TransactionSchema = SchemaBuilder.Struct().Name("event.block").Version(1).Optional()
-        .Field("id", Schema.StringSchema)
-        .Field("total_order", Schema.Int64Schema)
-        .Field("data_collection_order", Schema.Int64Schema)
-        .Build();
-
-    private static readonly Schema EnvelopeSchema = SchemaBuilder.Struct().Name(Topic + ".Envelope").Version(2)
-        .Field("before", RowSchema)
-        .Field("after", RowSchema)
-        .Field("source", SourceSchema)
-        .Field("transaction", TransactionSchema)
-        .Field("op", Schema.StringSchema)
-        .Field("ts_ms", Schema.OptionalInt64Schema)
-        .Field("ts_us", Schema.OptionalInt64Schema)
-        .Field("ts_ns", Schema.OptionalInt64Schema)
-        .Build();
+    private static readonly Schema EnvelopeSchema = DebeziumSchemas.Envelope(Topic + ".Envelope", RowSchema);
 
     private static readonly string[] s_statuses = ["created", "paid", "shipped", "delivered"];
 
