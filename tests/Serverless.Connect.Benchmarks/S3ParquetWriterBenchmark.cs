@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Parquet;
 using Serverless.Connect.Data;
 using Serverless.Connect.Sinks.S3.Internal.Parquet;
+using Serverless.Connect.TestData;
 
 namespace Serverless.Connect.Benchmarks;
 
@@ -15,18 +16,7 @@ public class S3ParquetWriterBenchmark
 {
     private const int Rows = 200_000;
 
-    private static readonly Schema RowSchema = SchemaBuilder.Struct().Name("Row")
-        .Field("id", Schema.Int64Schema)
-        .Field("customer", Schema.Int32Schema)
-        .Field("name", Schema.StringSchema)
-        .Field("city", Schema.StringSchema)
-        .Field("amount", DecimalSchema.Builder(2).Parameter("connect.decimal.precision", "12").Build())
-        .Field("score", Schema.Float64Schema)
-        .Field("active", Schema.BooleanSchema)
-        .Field("created", TimestampSchema.Schema)
-        .Field("quantity", Schema.Int32Schema)
-        .Field("note", Schema.OptionalStringSchema)
-        .Build();
+    private static readonly Schema RowSchema = ParquetSampleRows.Schema;
 
     private Struct[] _values = [];
     private global::Parquet.Schema.ParquetSchema _parquet = null!;
@@ -37,19 +27,7 @@ public class S3ParquetWriterBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        var cities = new[] { "Amsterdam", "Berlin", "Chicago", "Dublin", "Edinburgh", "Frankfurt", "Geneva", "Helsinki" };
-        _values = Enumerable.Range(0, Rows).Select(i => new StructBuilder(RowSchema)
-            .Put("id", (long)i)
-            .Put("customer", i % 5000)
-            .Put("name", "customer-" + (i % 5000))
-            .Put("city", cities[i % cities.Length])
-            .Put("amount", new ConnectDecimal(i * 37L % 1_000_000, 2))
-            .Put("score", i * 0.25)
-            .Put("active", i % 3 == 0)
-            .Put("created", DateTimeOffset.FromUnixTimeMilliseconds(1_714_521_600_000 + (i * 10L)))
-            .Put("quantity", i % 100)
-            .Put("note", i % 4 == 0 ? null : "note " + (i % 97))
-            .Build()).ToArray();
+        _values = Enumerable.Range(0, Rows).Select(i => ParquetSampleRows.Row(i)).ToArray();
         _parquet = ParquetSchemaMapper.Build(RowSchema);
     }
 

@@ -33,7 +33,7 @@ internal sealed class EsSinkScenario : IBenchScenario
             i => (Encoding.UTF8.GetBytes("order-" + i.ToString(CultureInfo.InvariantCulture)), Encoding.UTF8.GetBytes(Document(i))),
             cancellationToken);
         var config = Path.Combine(Path.GetTempPath(), name + ".properties");
-        await File.WriteAllTextAsync(config, Connector(name, topic, server.Url), cancellationToken);
+        await File.WriteAllTextAsync(config, EsSinkConnectorFile.Properties(name, topic, server.Url), cancellationToken);
         var port = LocalPort.Free();
         using var http = new HttpClient();
         var environment = new Dictionary<string, string> { ["KAFKA_BOOTSTRAP_SERVERS"] = TestKafka.BootstrapServers };
@@ -101,18 +101,6 @@ internal sealed class EsSinkScenario : IBenchScenario
                 "VmHWM of the harness process during the scenario: the Elasticsearch contract server, holding every document it indexed, and the backlog producer"),
         ];
     }
-
-    private static string Connector(string name, string topic, Uri elasticsearch) =>
-        $"""
-        name={name}
-        connector.class=io.confluent.connect.elasticsearch.ElasticsearchSinkConnector
-        topics={topic}
-        connection.url={elasticsearch.AbsoluteUri.TrimEnd('/')}
-        key.converter=org.apache.kafka.connect.storage.StringConverter
-        value.converter=org.apache.kafka.connect.json.JsonConverter
-        value.converter.schemas.enable=false
-        schema.ignore=true
-        """;
 
     private static string Document(int i)
     {

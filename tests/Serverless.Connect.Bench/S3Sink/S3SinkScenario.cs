@@ -4,6 +4,7 @@ using Amazon.S3.Model;
 using Serverless.Connect.Data;
 using Serverless.Connect.Sinks;
 using Serverless.Connect.Sinks.S3;
+using Serverless.Connect.TestData;
 using Serverless.Connect.TestUtilities;
 
 namespace Serverless.Connect.Bench.S3Sink;
@@ -15,20 +16,7 @@ namespace Serverless.Connect.Bench.S3Sink;
 /// </summary>
 internal sealed class S3SinkScenario : IBenchScenario
 {
-    private static readonly Schema RowSchema = SchemaBuilder.Struct().Name("Row")
-        .Field("id", Schema.Int64Schema)
-        .Field("customer", Schema.Int32Schema)
-        .Field("name", Schema.StringSchema)
-        .Field("city", Schema.StringSchema)
-        .Field("amount", DecimalSchema.Builder(2).Parameter("connect.decimal.precision", "12").Build())
-        .Field("score", Schema.Float64Schema)
-        .Field("active", Schema.BooleanSchema)
-        .Field("created", TimestampSchema.Schema)
-        .Field("quantity", Schema.Int32Schema)
-        .Field("note", Schema.OptionalStringSchema)
-        .Build();
-
-    private static readonly string[] s_cities = ["Amsterdam", "Berlin", "Chicago", "Dublin", "Edinburgh", "Frankfurt", "Geneva", "Helsinki"];
+    private static readonly Schema RowSchema = ParquetSampleRows.Schema;
 
     public string Name => "s3";
 
@@ -68,7 +56,7 @@ internal sealed class S3SinkScenario : IBenchScenario
                     var records = new List<ConnectRecord>(Batch);
                     for (var o = start; o < Math.Min(perPartition, start + Batch); o++)
                     {
-                        records.Add(new ConnectRecord("bench", p, null, null, RowSchema, Row((p * (long)perPartition) + o), null) { KafkaOffset = o });
+                        records.Add(new ConnectRecord("bench", p, null, null, RowSchema, ParquetSampleRows.Row((p * (long)perPartition) + o), null) { KafkaOffset = o });
                     }
 
                     await task.PutAsync(records, cancellationToken);
@@ -110,17 +98,4 @@ internal sealed class S3SinkScenario : IBenchScenario
                 "the harness process, where the sink runs (VmHWM, reset at the scenario's start); part size 5 MiB, row groups of 5,000"),
         ];
     }
-
-    private static Struct Row(long i) => new StructBuilder(RowSchema)
-        .Put("id", i)
-        .Put("customer", (int)(i % 5000))
-        .Put("name", "customer-" + (i % 5000))
-        .Put("city", s_cities[i % s_cities.Length])
-        .Put("amount", new ConnectDecimal(i * 37L % 1_000_000, 2))
-        .Put("score", i * 0.25)
-        .Put("active", i % 3 == 0)
-        .Put("created", DateTimeOffset.FromUnixTimeMilliseconds(1_714_521_600_000 + (i * 10L)))
-        .Put("quantity", (int)(i % 100))
-        .Put("note", i % 4 == 0 ? null : "note " + (i % 97))
-        .Build();
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using Serverless.Connect.Bench.EsSink;
 using Serverless.Connect.Sinks.Elasticsearch.Tests.Contract;
 using Serverless.Connect.TestUtilities;
 
@@ -201,19 +202,10 @@ internal sealed class ScalingRun
     private ConnectVerbProcess StartWorker(string config, Dictionary<string, string> environment) =>
         ConnectVerbProcess.Start(_context.ConnectDll, ["sink", "--config", config], environment);
 
+    // Short session timeouts: a stopped worker's partitions move in seconds, as the scenario measures rebalances.
     private static string Connector(string name, string topic, Uri elasticsearch) =>
-        $"""
-        name={name}
-        connector.class=io.confluent.connect.elasticsearch.ElasticsearchSinkConnector
-        topics={topic}
-        connection.url={elasticsearch.AbsoluteUri.TrimEnd('/')}
-        key.converter=org.apache.kafka.connect.storage.StringConverter
-        value.converter=org.apache.kafka.connect.json.JsonConverter
-        value.converter.schemas.enable=false
-        schema.ignore=true
-        consumer.override.session.timeout.ms=6000
-        consumer.override.heartbeat.interval.ms=1000
-        """;
+        EsSinkConnectorFile.Properties(name, topic, elasticsearch,
+            "consumer.override.session.timeout.ms=6000", "consumer.override.heartbeat.interval.ms=1000");
 
     private static void Keep(List<LagSample> samples, TimeSpan elapsed, string line)
     {
