@@ -21,6 +21,9 @@ namespace Serverless.Connect.Sources.Postgres;
 /// </remarks>
 public sealed class PostgresChangeSource
 {
+    // 10 ms steps: at most 5 s for the server to apply the final status update on a graceful stop.
+    private const int ConfirmationWaitSteps = 500;
+
     private readonly PostgresConnectorConfig _config;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
@@ -254,6 +257,7 @@ public sealed class PostgresChangeSource
             await acknowledgerStop.CancelAsync().ConfigureAwait(false);
             await acknowledger.ConfigureAwait(false);
             await SendConfirmedAsync(replication, CancellationToken.None).ConfigureAwait(false);
+            await AwaitServerConfirmationAsync(metadata).ConfigureAwait(false);
         }
         finally
         {
@@ -353,6 +357,48 @@ public sealed class PostgresChangeSource
         await replication.SendStatusUpdate(cancellationToken).ConfigureAwait(false);
         Interlocked.Exchange(ref _sent, acknowledged);
         Log.Confirmed(_logger, _config.Name, new NpgsqlLogSequenceNumber(acknowledged).ToString());
+    }
+
+    // Ending the stream cancels the walsender's command, and the server may act on that cancel before it reads the status
+    // update just written: the slot then keeps an older confirmed_flush_lsn and the next start re-sends what Kafka has.
+    // The wait runs in the server (no client clock), so a stop under a test clock cannot hang on it.
+    private async Task AwaitServerConfirmationAsync(NpgsqlConnection metadata)
+    {
+        var sent = Interlocked.Read(ref _sent);
+        if (sent == 0)
+        {
+            return;
+        }
+
+        var lsn = new NpgsqlLogSequenceNumber(sent).ToString();
+        var slot = _config.SlotName.Replace("'", "''", StringComparison.Ordinal);
+        var sql = $$"""
+            DO $wait$ BEGIN
+              FOR i IN 1..{{ConfirmationWaitSteps}} LOOP
+                EXIT WHEN (SELECT confirmed_flush_lsn >= '{{lsn}}'::pg_lsn FROM pg_replication_slots WHERE slot_name = '{{slot}}') IS NOT FALSE;
+                PERFORM pg_sleep(0.01);
+              END LOOP;
+            END $wait$
+            """;
+        try
+        {
+            await using (var wait = new NpgsqlCommand(sql, metadata))
+            {
+                await wait.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
+            await using var check = new NpgsqlCommand("SELECT confirmed_flush_lsn >= $1::pg_lsn FROM pg_replication_slots WHERE slot_name = $2", metadata);
+            check.Parameters.AddWithValue(lsn);
+            check.Parameters.AddWithValue(_config.SlotName);
+            if (await check.ExecuteScalarAsync(CancellationToken.None).ConfigureAwait(false) is false)
+            {
+                Log.FinalConfirmationPending(_logger, _config.Name, _config.SlotName, lsn);
+            }
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or ObjectDisposedException)
+        {
+            Log.FinalConfirmationUnchecked(_logger, _config.Name, _config.SlotName, lsn, e.GetType().Name, e.Message);
+        }
     }
 
     private async Task HeartbeatLoopAsync(ChannelWriter<PostgresSourceRecord> output, CancellationToken cancellationToken)

@@ -123,6 +123,37 @@ public sealed class DeliveryTests
     }
 
     [Fact]
+    public async Task Graceful_stop_waits_until_the_server_has_applied_the_final_confirmed_lsn()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.ExecuteAsync("CREATE TABLE items (id int PRIMARY KEY)");
+        using var kafka = MockKafkaCluster.Start(1);
+        kafka.CreateTopic("srv.public.items", 1);
+        var config = Config(db, ("bootstrap.servers", kafka.BootstrapServers));
+        var slot = config["slot.name"];
+        var connector = new CdcConnector(config);
+        using var stop = new CancellationTokenSource();
+        var run = Task.Run(() => connector.RunAsync(stop.Token));
+        await WaitForSlotAsync(db, slot, run);
+        await db.ExecuteAsync("INSERT INTO items SELECT generate_series(1, 200)");
+        await WaitUntilAsync(() => connector.DeliveredCount == 200, run);
+
+        // A walsender that falls behind its socket (a busy server) while the reader stops: the last status update
+        // is written but not yet read. Stopping the stream must not overtake it, or the slot keeps an older position
+        // and the next start sends again what Kafka already has.
+        using (var walsender = PausedProcess.Pause(await SlotQueries.ActivePidAsync(db, slot)))
+        {
+            await stop.CancelAsync();
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            Assert.False(run.IsCompleted, "the stop waits for the server to apply the final status");
+            walsender.Resume();
+            await run.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+
+        Assert.Equal(connector.SafeLsn, await ConfirmedFlushAsync(db, slot));
+    }
+
+    [Fact]
     public async Task Outbox_EventRouter_from_the_connector_config_routes_to_the_aggregate_topic()
     {
         await using var db = await TestDatabase.CreateAsync();

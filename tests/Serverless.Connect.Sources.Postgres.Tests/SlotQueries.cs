@@ -15,6 +15,9 @@ internal static class SlotQueries
     public static async Task<ulong> ConfirmedFlushAsync(TestDatabase db, string slot) =>
         (ulong)(long)(await ScalarAsync(db, "SELECT (confirmed_flush_lsn - '0/0'::pg_lsn)::bigint FROM pg_replication_slots WHERE slot_name = $1", slot))!;
 
+    public static async Task<int> ActivePidAsync(TestDatabase db, string slot) =>
+        (int)(await ScalarAsync(db, "SELECT active_pid FROM pg_replication_slots WHERE slot_name = $1 AND active", slot))!;
+
     private static async Task<object?> ScalarAsync(TestDatabase db, string sql, string slot)
     {
         await using var connection = await db.OpenAsync();

@@ -40,20 +40,27 @@ internal sealed class AsyncCache<TKey, TValue>
                 _entries.Clear();
             }
 
-            var created = new Lazy<Task<TValue>>(() => Start(factory, key), LazyThreadSafetyMode.ExecutionAndPublication);
+            Lazy<Task<TValue>>? created = null;
+            created = new Lazy<Task<TValue>>(() => EvictOnFailureAsync(key, created!, Start(factory, key)), LazyThreadSafetyMode.ExecutionAndPublication);
             entry = _entries.GetOrAdd(key, created);
-            if (ReferenceEquals(entry, created))
-            {
-                _ = created.Value.ContinueWith(
-                    (_, state) => ((AsyncCache<TKey, TValue>)state!)._entries.TryRemove(new KeyValuePair<TKey, Lazy<Task<TValue>>>(key, created)),
-                    this,
-                    CancellationToken.None,
-                    TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
-                    TaskScheduler.Default);
-            }
         }
 
         return entry.Value;
+    }
+
+    // The eviction runs before the returned task completes: a caller that sees the failure and calls again at once (a
+    // retry) must start a new call, not be handed the failed one, which a continuation evicting afterwards would allow.
+    private async Task<TValue> EvictOnFailureAsync(TKey key, Lazy<Task<TValue>> entry, Task<TValue> call)
+    {
+        try
+        {
+            return await call.ConfigureAwait(false);
+        }
+        catch
+        {
+            _entries.TryRemove(new KeyValuePair<TKey, Lazy<Task<TValue>>>(key, entry));
+            throw;
+        }
     }
 
     // Starts the call on the calling thread with no synchronization context, so that continuations inside the registry

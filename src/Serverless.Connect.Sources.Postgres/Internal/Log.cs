@@ -37,4 +37,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4109, Level = LogLevel.Debug, Message = "Connector {Connector}: status update failed ({Error}: {Reason}); the replication connection is lost")]
     public static partial void StatusUpdateFailed(ILogger logger, string connector, string error, string reason);
+
+    [LoggerMessage(EventId = 4122, Level = LogLevel.Warning, Message = "Connector {Connector}: slot {Slot} had not applied the final confirmed LSN {Lsn} 5 s after the stop; the next start re-sends the changes after the slot's position (at-least-once)")]
+    public static partial void FinalConfirmationPending(ILogger logger, string connector, string slot, string lsn);
+
+    [LoggerMessage(EventId = 4123, Level = LogLevel.Warning, Message = "Connector {Connector}: could not check that slot {Slot} applied the final confirmed LSN {Lsn} ({Error}: {Reason}); the next start may re-send the changes after the slot's position")]
+    public static partial void FinalConfirmationUnchecked(ILogger logger, string connector, string slot, string lsn, string error, string reason);
 }
