@@ -232,6 +232,7 @@ public sealed class PostgresChangeSource
             {
                 output.TryComplete();
                 await WaitForDrainAsync().ConfigureAwait(false);
+                await DropTemporarySlotAsync(replication).ConfigureAwait(false);
                 return;
             }
         }
@@ -450,6 +451,20 @@ public sealed class PostgresChangeSource
         catch (TimeoutException)
         {
             Log.DrainTimedOut(_logger, _config.Name);
+        }
+    }
+
+    // The server drops a temporary slot when its session ends, but only once the backend has exited, which the client
+    // does not wait for: an immediate restart would then find the name taken. Dropping it in the session is synchronous.
+    private async Task DropTemporarySlotAsync(LogicalReplicationConnection replication)
+    {
+        try
+        {
+            await replication.DropReplicationSlot(_config.SlotName, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (PostgresConnectionErrors.IsConnectionLoss(e))
+        {
+            // The session is gone, and its temporary slot with it.
         }
     }
 

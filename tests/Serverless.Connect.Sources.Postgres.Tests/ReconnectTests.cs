@@ -32,7 +32,7 @@ public sealed class ReconnectTests
 
         await using (var admin = await db.OpenAsync())
         {
-            await using var terminate = new NpgsqlCommand("SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots WHERE slot_name = $1 AND active", admin);
+            await using var terminate = new NpgsqlCommand("SELECT pg_terminate_backend(active_pid, 60000) FROM pg_replication_slots WHERE slot_name = $1 AND active", admin);
             terminate.Parameters.AddWithValue(slot);
             Assert.Equal(true, await terminate.ExecuteScalarAsync());
         }

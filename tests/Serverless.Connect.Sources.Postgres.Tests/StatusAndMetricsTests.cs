@@ -72,7 +72,7 @@ public sealed class StatusAndMetricsTests
         // Debezium task that restarts internally), and counts the reconnect.
         await using (var admin = await db.OpenAsync())
         {
-            await using var terminate = new Npgsql.NpgsqlCommand("SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots WHERE slot_name = $1 AND active", admin);
+            await using var terminate = new Npgsql.NpgsqlCommand("SELECT pg_terminate_backend(active_pid, 60000) FROM pg_replication_slots WHERE slot_name = $1 AND active", admin);
             terminate.Parameters.AddWithValue(config["slot.name"]);
             Assert.Equal(true, await terminate.ExecuteScalarAsync());
         }

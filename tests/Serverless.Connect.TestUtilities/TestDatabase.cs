@@ -50,7 +50,7 @@ public sealed class TestDatabase : IAsyncDisposable
         await admin.OpenAsync();
         // Walsenders hold slots active; terminate them first, then drop the slots, then the database.
         await using (var terminate = new NpgsqlCommand(
-            "SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots WHERE database = $1 AND active_pid IS NOT NULL", admin))
+            "SELECT pg_terminate_backend(active_pid, 60000) FROM pg_replication_slots WHERE database = $1 AND active_pid IS NOT NULL", admin))
         {
             terminate.Parameters.AddWithValue(Name);
             await terminate.ExecuteNonQueryAsync();
