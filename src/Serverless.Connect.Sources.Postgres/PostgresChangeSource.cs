@@ -21,8 +21,8 @@ namespace Serverless.Connect.Sources.Postgres;
 /// </remarks>
 public sealed class PostgresChangeSource
 {
-    // 10 ms steps: at most 5 s for the server to apply the final status update on a graceful stop.
-    private const int ConfirmationWaitSteps = 500;
+    // 10 ms steps: at most 5 s for the server to apply the final status update, or release the slot, on a stop.
+    private const int ServerWaitSteps = 500;
 
     private readonly PostgresConnectorConfig _config;
     private readonly ILogger _logger;
@@ -216,7 +216,7 @@ public sealed class PostgresChangeSource
                 await replication.DisposeAsync().ConfigureAwait(false);
                 try
                 {
-                    await DropSlotAsync(metadata, CancellationToken.None).ConfigureAwait(false);
+                    await DropOwnSlotAsync(metadata).ConfigureAwait(false);
                 }
                 catch (Exception dropFailure) when (PostgresConnectionErrors.IsConnectionLoss(dropFailure))
                 {
@@ -278,7 +278,7 @@ public sealed class PostgresChangeSource
         if (_config.SlotDropOnStop)
         {
             await replication.DisposeAsync().ConfigureAwait(false);
-            await DropSlotAsync(metadata, CancellationToken.None).ConfigureAwait(false);
+            await DropOwnSlotAsync(metadata).ConfigureAwait(false);
             Log.SlotDropped(_logger, _config.Name, _config.SlotName);
         }
     }
@@ -362,7 +362,6 @@ public sealed class PostgresChangeSource
 
     // Ending the stream cancels the walsender's command, and the server may act on that cancel before it reads the status
     // update just written: the slot then keeps an older confirmed_flush_lsn and the next start re-sends what Kafka has.
-    // The wait runs in the server (no client clock), so a stop under a test clock cannot hang on it.
     private async Task AwaitServerConfirmationAsync(NpgsqlConnection metadata)
     {
         var sent = Interlocked.Read(ref _sent);
@@ -372,22 +371,11 @@ public sealed class PostgresChangeSource
         }
 
         var lsn = new NpgsqlLogSequenceNumber(sent).ToString();
-        var slot = _config.SlotName.Replace("'", "''", StringComparison.Ordinal);
-        var sql = $$"""
-            DO $wait$ BEGIN
-              FOR i IN 1..{{ConfirmationWaitSteps}} LOOP
-                EXIT WHEN (SELECT confirmed_flush_lsn >= '{{lsn}}'::pg_lsn FROM pg_replication_slots WHERE slot_name = '{{slot}}') IS NOT FALSE;
-                PERFORM pg_sleep(0.01);
-              END LOOP;
-            END $wait$
-            """;
         try
         {
-            await using (var wait = new NpgsqlCommand(sql, metadata))
-            {
-                await wait.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-
+            await WaitInServerAsync(
+                metadata,
+                $"(SELECT confirmed_flush_lsn >= '{lsn}'::pg_lsn FROM pg_replication_slots WHERE slot_name = {SlotLiteral()}) IS NOT FALSE").ConfigureAwait(false);
             await using var check = new NpgsqlCommand("SELECT confirmed_flush_lsn >= $1::pg_lsn FROM pg_replication_slots WHERE slot_name = $2", metadata);
             check.Parameters.AddWithValue(lsn);
             check.Parameters.AddWithValue(_config.SlotName);
@@ -401,6 +389,36 @@ public sealed class PostgresChangeSource
             Log.FinalConfirmationUnchecked(_logger, _config.Name, _config.SlotName, lsn, e.GetType().Name, e.Message);
         }
     }
+
+    // Drops this source's slot right after its own replication connection closed. The walsender releases the slot only
+    // when it exits, which the client does not wait for; DropSlotAsync skips an active slot (it may be another
+    // instance's), so without the wait a busy server would keep the slot slot.drop.on.stop promised to drop.
+    private async Task DropOwnSlotAsync(NpgsqlConnection metadata)
+    {
+        await WaitInServerAsync(
+            metadata,
+            $"NOT EXISTS (SELECT 1 FROM pg_replication_slots WHERE slot_name = {SlotLiteral()} AND active)").ConfigureAwait(false);
+        await DropSlotAsync(metadata, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    // Polls a condition inside the server, in 10 ms steps up to 5 s: no client clock is involved, so a stop under a
+    // test's clock cannot hang on it, and it is one round trip.
+    private static async Task WaitInServerAsync(NpgsqlConnection connection, string condition)
+    {
+        var sql = $$"""
+            DO $wait$ BEGIN
+              FOR i IN 1..{{ServerWaitSteps}} LOOP
+                EXIT WHEN {{condition}};
+                PERFORM pg_sleep(0.01);
+              END LOOP;
+            END $wait$
+            """;
+        await using var wait = new NpgsqlCommand(sql, connection);
+        await wait.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    // slot.name is validated to [a-z0-9_]; quoting it anyway keeps the inlined literal safe.
+    private string SlotLiteral() => "'" + _config.SlotName.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     private async Task HeartbeatLoopAsync(ChannelWriter<PostgresSourceRecord> output, CancellationToken cancellationToken)
     {
