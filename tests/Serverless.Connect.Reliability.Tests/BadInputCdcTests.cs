@@ -89,6 +89,7 @@ public sealed class BadInputCdcTests(ITestOutputHelper output)
         }
 
         // Stopped with its position stored; the slot goes (an operator, a failover) and changes happen meanwhile.
+        await Eventually.HoldsAsync(async () => !await SlotQueries.IsActiveAsync(db, slot), "the stopped connector's walsender released the slot");
         await db.ExecuteAsync($"SELECT pg_drop_replication_slot('{slot}')");
         await db.ExecuteAsync("INSERT INTO items SELECT g, 'row ' || g FROM generate_series(6, 10) g");
 
