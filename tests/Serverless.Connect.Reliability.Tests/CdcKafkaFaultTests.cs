@@ -73,7 +73,18 @@ public sealed class CdcKafkaFaultTests(ITestOutputHelper output)
         await load;
         var total = inserted;
 
-        await ids.WaitForAsync(total, TimeSpan.FromSeconds(120));
+        try
+        {
+            await ids.WaitForAsync(total, TimeSpan.FromSeconds(120));
+        }
+        catch (TimeoutException e)
+        {
+            // Tells a producer that never delivered from a consumer that never read.
+            throw new TimeoutException(
+                $"{e.Message}; connector delivered {connector.DeliveredCount}, in flight {connector.InFlight}, state {connector.Status.State}, " +
+                $"run completed {run.IsCompleted}; missing ids {string.Join(",", Enumerable.Range(1, total).Where(i => !ids.Has(i)).Take(80))}",
+                e);
+        }
         await Eventually.HoldsAsync(() => connector.DeliveredCount >= total || run.IsCompleted, "every row is acknowledged");
         await stop.CancelAsync();
         await run.WaitAsync(TimeSpan.FromSeconds(60));

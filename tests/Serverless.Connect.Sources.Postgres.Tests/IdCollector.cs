@@ -13,7 +13,9 @@ internal sealed class IdCollector : IDisposable
     private readonly ConcurrentDictionary<int, int> _counts = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
+    private readonly ConcurrentQueue<string> _events = new();
     private long _messages;
+    private volatile string _assignment = "none";
 
     public IdCollector(string bootstrap, string topic)
     {
@@ -36,7 +38,10 @@ internal sealed class IdCollector : IDisposable
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Only {Distinct} of {distinct} ids arrived within {timeout.TotalSeconds:0} s");
+                // What the consumer saw tells a connector that delivered nothing from a consumer that never got its partitions.
+                throw new TimeoutException(
+                    $"Only {Distinct} of {distinct} ids arrived within {timeout.TotalSeconds:0} s ({Messages} messages; assignment {_assignment}; " +
+                    $"consumer events: {string.Join(" | ", _events.TakeLast(10))})");
             }
 
             await Task.Delay(100);
@@ -58,7 +63,15 @@ internal sealed class IdCollector : IDisposable
             GroupId = "ids-" + Guid.NewGuid().ToString("N"),
             AutoOffsetReset = AutoOffsetReset.Earliest,
             EnableAutoCommit = false,
-        }).Build();
+        })
+            .SetErrorHandler((_, e) => Note($"error {e.Code}: {e.Reason}"))
+            .SetPartitionsAssignedHandler((_, partitions) =>
+            {
+                _assignment = string.Join(",", partitions.Select(p => p.Partition.Value));
+                Note("assigned " + _assignment);
+            })
+            .SetPartitionsRevokedHandler((_, partitions) => Note("revoked " + string.Join(",", partitions.Select(p => p.Partition.Value))))
+            .Build();
         consumer.Subscribe(topic);
         while (!_stop.IsCancellationRequested)
         {
@@ -78,5 +91,13 @@ internal sealed class IdCollector : IDisposable
         }
 
         consumer.Close();
+    }
+
+    private void Note(string what)
+    {
+        _events.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {what}");
+        while (_events.Count > 50 && _events.TryDequeue(out _))
+        {
+        }
     }
 }
