@@ -18,9 +18,13 @@ public sealed class TransportTests : SinkFixture
         Assert.All(Server.Requests, r =>
         {
             Assert.True(r.Gzipped);
-            Assert.True(r.CompressedBytes * 5 < Encoding.UTF8.GetByteCount(r.Body), "gzip should shrink repetitive NDJSON at least 5x");
             Assert.Equal("application/x-ndjson", r.ContentType);
         });
+
+        // Over all requests: on a loaded machine linger.ms can flush a batch of one document, which gzip barely shrinks.
+        var compressed = Server.Requests.Sum(r => (long)r.CompressedBytes);
+        var plain = Server.Requests.Sum(r => (long)Encoding.UTF8.GetByteCount(r.Body));
+        Assert.True(compressed * 5 < plain, $"gzip should shrink repetitive NDJSON at least 5x ({compressed} of {plain} bytes)");
         Assert.Empty(Server.Violations);
     }
 
