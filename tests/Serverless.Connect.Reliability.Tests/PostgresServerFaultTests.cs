@@ -297,7 +297,9 @@ public sealed class PostgresServerFaultTests(ITestOutputHelper output)
         {
             await using var connection = new NpgsqlConnection(server.ConnectionString(database));
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_replication_slots WHERE slot_name = $1 AND active", connection);
+            // Created (it has a confirmed_flush_lsn) and held by a walsender: changes from now on are streamed.
+            await using var command = new NpgsqlCommand(
+                "SELECT count(*) FROM pg_replication_slots WHERE slot_name = $1 AND active AND confirmed_flush_lsn IS NOT NULL", connection);
             command.Parameters.AddWithValue(slot);
             return (long)(await command.ExecuteScalarAsync())! > 0;
         }

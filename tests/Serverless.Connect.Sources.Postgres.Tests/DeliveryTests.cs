@@ -154,6 +154,39 @@ public sealed class DeliveryTests
     }
 
     [Fact]
+    public async Task The_slot_wait_returns_only_once_the_slot_is_consistent_so_no_data_streams_every_later_change()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.ExecuteAsync("CREATE TABLE items (id int PRIMARY KEY)");
+        using var kafka = MockKafkaCluster.Start(1);
+        kafka.CreateTopic("srv.public.items", 1);
+        var config = Config(db, ("bootstrap.servers", kafka.BootstrapServers));
+        var connector = new CdcConnector(config);
+        using var stop = new CancellationTokenSource();
+
+        // A transaction open when the slot is created keeps it building (held by its walsender, no consistent point
+        // yet) until it ends; a change committed meanwhile is before the slot's start and never streamed (no_data).
+        await using var open = await db.OpenAsync();
+        await using var transaction = await open.BeginTransactionAsync();
+        await using (var xid = new NpgsqlCommand("SELECT txid_current()", open, transaction))
+        {
+            await xid.ExecuteScalarAsync();
+        }
+
+        var run = Task.Run(() => connector.RunAsync(stop.Token));
+        var ready = WaitForSlotAsync(db, config["slot.name"], run);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.False(ready.IsCompleted, "the slot is not ready while it waits for the open transaction");
+        await transaction.CommitAsync();
+        await ready;
+
+        await db.ExecuteAsync("INSERT INTO items VALUES (1)");
+        await WaitUntilAsync(() => connector.DeliveredCount == 1, run);
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
     public async Task Outbox_EventRouter_from_the_connector_config_routes_to_the_aggregate_topic()
     {
         await using var db = await TestDatabase.CreateAsync();

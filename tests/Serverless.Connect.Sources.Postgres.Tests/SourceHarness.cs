@@ -74,7 +74,11 @@ internal sealed class SourceHarness : IAsyncDisposable
             }
 
             await using var connection = await db.OpenAsync();
-            await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_replication_slots WHERE slot_name = $1 AND active", connection);
+            // Active alone is not enough: the creating walsender holds the slot while it waits for a consistent point,
+            // and with snapshot.mode=no_data a change committed before that point is never streamed. The slot has a
+            // confirmed_flush_lsn only once it is created.
+            await using var command = new NpgsqlCommand(
+                "SELECT count(*) FROM pg_replication_slots WHERE slot_name = $1 AND active AND confirmed_flush_lsn IS NOT NULL", connection);
             command.Parameters.AddWithValue(slot);
             if ((long)(await command.ExecuteScalarAsync())! > 0)
             {
