@@ -373,13 +373,10 @@ public sealed class PostgresChangeSource
         var lsn = new NpgsqlLogSequenceNumber(sent).ToString();
         try
         {
-            await WaitInServerAsync(
+            var applied = await WaitInServerAsync(
                 metadata,
                 $"(SELECT confirmed_flush_lsn >= '{lsn}'::pg_lsn FROM pg_replication_slots WHERE slot_name = {SlotLiteral()}) IS NOT FALSE").ConfigureAwait(false);
-            await using var check = new NpgsqlCommand("SELECT confirmed_flush_lsn >= $1::pg_lsn FROM pg_replication_slots WHERE slot_name = $2", metadata);
-            check.Parameters.AddWithValue(lsn);
-            check.Parameters.AddWithValue(_config.SlotName);
-            if (await check.ExecuteScalarAsync(CancellationToken.None).ConfigureAwait(false) is false)
+            if (!applied)
             {
                 Log.FinalConfirmationPending(_logger, _config.Name, _config.SlotName, lsn);
             }
@@ -401,9 +398,9 @@ public sealed class PostgresChangeSource
         await DropSlotAsync(metadata, CancellationToken.None).ConfigureAwait(false);
     }
 
-    // Polls a condition inside the server, in 10 ms steps up to 5 s: no client clock is involved, so a stop under a
-    // test's clock cannot hang on it, and it is one round trip.
-    private static async Task WaitInServerAsync(NpgsqlConnection connection, string condition)
+    // Polls a condition inside the server, in 10 ms steps up to 5 s, and returns whether it holds: no client clock is
+    // involved, so a stop under a test's clock cannot hang on it, and it is one round trip.
+    private static async Task<bool> WaitInServerAsync(NpgsqlConnection connection, string condition)
     {
         var sql = $$"""
             DO $wait$ BEGIN
@@ -411,10 +408,11 @@ public sealed class PostgresChangeSource
                 EXIT WHEN {{condition}};
                 PERFORM pg_sleep(0.01);
               END LOOP;
-            END $wait$
+            END $wait$;
+            SELECT {{condition}};
             """;
         await using var wait = new NpgsqlCommand(sql, connection);
-        await wait.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+        return await wait.ExecuteScalarAsync(CancellationToken.None).ConfigureAwait(false) is true;
     }
 
     // slot.name is validated to [a-z0-9_]; quoting it anyway keeps the inlined literal safe.
